@@ -1,0 +1,72 @@
+package io.thermocarry.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The house rules of CONVENTIONS.md, enforced on every build: dependencies point down the module list
+ * only, {@code core} is JDK (+ Hipparchus) only, and only {@code store} touches SQL.
+ */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.thermocarry");
+    }
+
+    @Test
+    void core_dependsOnNothingOfOurs_andOnlyOnTheJdkAndHipparchus() {
+        noClasses().that().resideInAPackage("io.thermocarry.core..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.thermocarry.core..", "java..",
+                        "org.hipparchus..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyStore_touchesSqlOrDuckdb() {
+        noClasses().that().resideOutsideOfPackage("io.thermocarry.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.duckdb..", "javax.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void binance_andStore_doNotDependOnEachOtherOrOnUpperLayers() {
+        noClasses().that().resideInAPackage("io.thermocarry.binance..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.thermocarry.store..", "io.thermocarry.app..",
+                        "io.thermocarry.report..", "io.thermocarry.live..", "io.thermocarry.bench..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.thermocarry.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.thermocarry.binance..", "io.thermocarry.app..",
+                        "io.thermocarry.report..", "io.thermocarry.live..", "io.thermocarry.bench..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyApp_usesPicocli() {
+        noClasses().that().resideOutsideOfPackage("io.thermocarry.app..")
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void corePackages_doNotReachUpward() {
+        // market is the base of core; series may use market; physics uses market and series
+        noClasses().that().resideInAPackage("io.thermocarry.core.market..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.thermocarry.core.series..",
+                        "io.thermocarry.core.physics..", "io.thermocarry.core.signal..", "io.thermocarry.core.regime..",
+                        "io.thermocarry.core.strategy..", "io.thermocarry.core.backtest..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.thermocarry.core.series..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.thermocarry.core.signal..",
+                        "io.thermocarry.core.regime..", "io.thermocarry.core.strategy..",
+                        "io.thermocarry.core.backtest..")
+                .check(classes);
+    }
+}
