@@ -40,7 +40,7 @@ record PathHints(Symbol symbol, Market market, BarInterval interval, Kind kind, 
             Pattern.compile("([A-Z0-9]{2,30})-([0-9]{1,2}[smhdwM])-([0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)");
     private static final Pattern ARCHIVE_FUNDING =
             Pattern.compile("([A-Z0-9]{2,30})-fundingRate-([0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)");
-    private static final Pattern SYMBOL_PREFIX = Pattern.compile("([A-Z0-9]{2,30})(?:\\..*)?");
+    private static final Pattern SYMBOL_PREFIX = Pattern.compile("([A-Z0-9]{2,30})(?:[.\\-_].*)?");
 
     /** Reads hints from a path or URL string ({@code /} or {@code \} separated). */
     static PathHints of(String path) {
