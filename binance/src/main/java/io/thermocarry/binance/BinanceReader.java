@@ -274,7 +274,7 @@ public final class BinanceReader {
             case ELVISTV -> funding(cur, false, FundingCsvReader.ELVISTV, ctx, true);
             case ZUSHEN -> funding(cur, false, FundingCsvReader.ZUSHEN, ctx, false);
         }
-        if (!problems.hasFileFault() && !currentIsData && cur.nonEmptyLines() == 1) {
+        if (!problems.hasFileFault() && !currentIsData && cur.nonBlankLines() == 1) {
             problems.warn(1 + linesBeforeHeader, "no data rows (" + layout.description() + " header only)");
         }
     }

@@ -25,7 +25,7 @@ final class CsvCursor {
     private int[] fe = new int[16];
     private int nf;
     private boolean bomChecked;
-    private long nonEmptyLines;
+    private long nonBlankLines;
     /** Number parser shared by all field accessors; check {@link Ascii#ok} after each call. */
     final Ascii ascii = new Ascii();
 
@@ -98,8 +98,11 @@ final class CsvCursor {
         }
         lineStart = s;
         lineEnd = e;
-        if (e > s) {
-            nonEmptyLines++;
+        for (int i = s; i < e; i++) {
+            if (buf[i] != ' ' && buf[i] != '\t') {
+                nonBlankLines++;
+                break;
+            }
         }
         nf = 0;
         byte[] b = buf;
@@ -153,9 +156,9 @@ final class CsvCursor {
         return lineNo;
     }
 
-    /** Lines read so far that are not empty (a header-only file has one). */
-    long nonEmptyLines() {
-        return nonEmptyLines;
+    /** Lines read so far that are not blank (a header-only file has one). */
+    long nonBlankLines() {
+        return nonBlankLines;
     }
 
     /** Number of fields on the current line. */
