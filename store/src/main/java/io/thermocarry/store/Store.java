@@ -100,7 +100,12 @@ public final class Store implements AutoCloseable {
 
     /** A fresh store in memory, gone when closed (tests, throw-away runs). */
     public static Store inMemory() {
-        return connect("jdbc:duckdb:", ":memory:", Clock.systemUTC());
+        return inMemory(Clock.systemUTC());
+    }
+
+    /** {@link #inMemory()} with a clock for {@code ingested_at_ms} (tests). */
+    static Store inMemory(Clock clock) {
+        return connect("jdbc:duckdb:", ":memory:", clock);
     }
 
     private static Store connect(String url, String location, Clock clock) {
