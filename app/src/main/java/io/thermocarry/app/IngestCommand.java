@@ -65,9 +65,9 @@ final class IngestCommand implements Callable<Integer> {
                 throw new JobFailed(p + ": no such file or folder");
             }
             if (Files.isDirectory(p)) {
-                DataTree.Listing l = DataTree.list(p);
+                DataTree.Listing l = DataTree.scan(p);
                 files.addAll(l.files());
-                skipped.addAll(l.skipped());
+                l.skipped().forEach(s -> skipped.add(s.path() + ": " + s.reason()));
             } else {
                 files.add(p);
             }

@@ -27,7 +27,7 @@ public final class Main implements Runnable {
             err.println("Try 'thermocarry " + cmd.getCommandName() + " --help'.");
             return 2;
         }
-        String msg = ex instanceof JobFailed ? ex.getMessage()
+        String msg = ex instanceof JobFailed || ex instanceof io.thermocarry.store.StoreException ? ex.getMessage()
                 : ex.getClass().getSimpleName() + ": " + ex.getMessage();
         err.println("thermocarry " + cmd.getCommandName() + ": " + msg);
         if (Boolean.getBoolean("thermocarry.trace") || System.getenv("THERMOCARRY_TRACE") != null) {
