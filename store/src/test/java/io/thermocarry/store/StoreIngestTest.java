@@ -85,6 +85,7 @@ class StoreIngestTest {
             assertArrayEquals(whole.volumes(), back.volumes());
             assertArrayEquals(fWhole.rates(), store.funding(BTC, null, null).rates());
             assertEquals(0, store.info().conflicts());
+            assertEquals(0, Fixtures.duplicateKeys(store));
         }
     }
 
