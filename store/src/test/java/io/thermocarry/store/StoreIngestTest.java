@@ -348,6 +348,19 @@ class StoreIngestTest {
     }
 
     @Test
+    void aFileStore_canBeOpenOnlyOnceInAProcess_untilClosed(@TempDir Path dir) {
+        Path db = dir.resolve("one.duckdb");
+        try (Store store = Store.open(db)) {
+            StoreException e = assertThrows(StoreException.class, () -> Store.open(dir.resolve("x/../one.duckdb")));
+            assertTrue(e.getMessage().contains("already open"), e.getMessage());
+            store.ingest(Fixtures.bars("a", Fixtures.walk(BTC, Market.SPOT, 3, 1)));
+        }
+        try (Store again = Store.open(db)) {
+            assertEquals(3, again.bars(BTC, Market.SPOT, BarInterval.H1, null, null).size());
+        }
+    }
+
+    @Test
     void openingAStoreBelowAFile_failsNamingTheLocation(@TempDir Path dir)
             throws java.io.IOException {
         Path notADir = java.nio.file.Files.writeString(dir.resolve("file"), "x");
