@@ -6,10 +6,12 @@ import io.thermocarry.core.market.BarSeries;
 import io.thermocarry.core.market.FundingSeries;
 import io.thermocarry.core.market.Market;
 import io.thermocarry.core.market.ParsedSource;
+import io.thermocarry.core.market.PlaceholderCandles;
 import io.thermocarry.core.market.Rejection;
 import io.thermocarry.core.market.Symbol;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -23,10 +25,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
@@ -64,7 +69,7 @@ public final class Store implements AutoCloseable {
     static final long FUNDING_NEAR_DUPLICATE_MS = 60_000;
 
     /** Store files open in this JVM: a second Store on the same file would be a second, unsynchronized writer. */
-    private static final java.util.Set<String> OPEN_FILES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<String> OPEN_FILES = ConcurrentHashMap.newKeySet();
 
     private final DuckDBConnection conn;
     private final String location;
@@ -163,7 +168,8 @@ public final class Store implements AutoCloseable {
      *
      * <ul>
      * <li>Same sha256 and same series already ingested: nothing is re-processed,
-     * {@link IngestOutcome#ALREADY_INGESTED}, every accepted row counted as already present. The series take
+     * {@link IngestOutcome#ALREADY_INGESTED}, every accepted row counted as already present and the reader's
+     * rejections repeated (they are still what the file holds). The series take
      * part in the identity because one file read with a different {@code --market} or {@code --symbol}
      * override is different data.</li>
      * <li>{@link RejectPolicy#REFUSE_FILE} and the source has rejections: nothing is written,
@@ -189,7 +195,7 @@ public final class Store implements AutoCloseable {
                     0, List.of(), src.rejected(), src.warnings());
         }
         return inTransaction("ingest " + src.source(), () -> {
-            Tally tally = new Tally(src.source(), src.warnings());
+            Tally tally = new Tally(src.warnings());
             for (FundingSeries f : src.funding()) {
                 ingestFunding(f, src.source(), tally);
             }
@@ -246,15 +252,13 @@ public final class Store implements AutoCloseable {
 
     /** Running counts of one source's ingest. */
     private static final class Tally {
-        final String source;
         final List<Rejection> warnings;
         final List<String> examples = new ArrayList<>();
         long accepted;
         long present;
         long conflicts;
 
-        Tally(String source, List<Rejection> readerWarnings) {
-            this.source = source;
+        Tally(List<Rejection> readerWarnings) {
             this.warnings = new ArrayList<>(readerWarnings);
         }
 
@@ -436,7 +440,7 @@ public final class Store implements AutoCloseable {
         String mkt = market.code();
         long[] first = queryLongs("SELECT coalesce(min(open_time_ms), ?) FROM bars WHERE symbol = ? AND market = ?"
                 + " AND interval = ? AND NOT (open = high AND open = low AND open = close AND volume < ?)",
-                Long.MAX_VALUE, sym, mkt, iv, io.thermocarry.core.market.PlaceholderCandles.MAX_VOLUME);
+                Long.MAX_VALUE, sym, mkt, iv, PlaceholderCandles.MAX_VOLUME);
         long cutoff = first[0];
         update("UPDATE bars SET placeholder = (open_time_ms < ?) WHERE symbol = ? AND market = ? AND interval = ?"
                 + " AND placeholder <> (open_time_ms < ?)", cutoff, sym, mkt, iv, cutoff);
@@ -483,11 +487,11 @@ public final class Store implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always has SHA-256", e);
         }
-        md.update(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update(source.getBytes(StandardCharsets.UTF_8));
         ByteBuffer buf = ByteBuffer.allocate(1 << 16);
         if (b != null) {
             md.update((b.symbol() + "/" + b.market().code() + "/" + b.interval().code())
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < b.size(); i++) {
                 if (buf.remaining() < 48) {
                     md.update(buf.flip());
@@ -498,7 +502,7 @@ public final class Store implements AutoCloseable {
             }
         }
         if (f != null) {
-            md.update(("funding/" + f.symbol()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(("funding/" + f.symbol()).getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < f.size(); i++) {
                 if (buf.remaining() < 32) {
                     md.update(buf.flip());
@@ -750,7 +754,7 @@ public final class Store implements AutoCloseable {
                         for (int i = 1; i <= n; i++) {
                             row.add(rs.getObject(i));
                         }
-                        rows.add(java.util.Collections.unmodifiableList(row));
+                        rows.add(Collections.unmodifiableList(row));
                     }
                 }
             }
