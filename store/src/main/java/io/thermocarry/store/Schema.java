@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
  * {@code epoch_ms(open_time_ms)} gives a timestamp.
  *
  * <p>Keys are enforced by the one write path (anti-joins inside each file's transaction), not by DuckDB
- * {@code PRIMARY KEY} indexes: an ART index made bulk ingest three times slower on this machine (1.5 M bars:
- * about 0.4 M rows/s with it, above 1 M rows/s without) and must be held in memory for tens of millions of
- * 1-minute bars, while adding no guarantee the anti-join does not already give.
+ * {@code PRIMARY KEY} indexes: an ART index made bulk ingest two to three times slower on the project's 2-core
+ * machines (1.5 M hourly bars: 0.35-0.65 M rows/s with it, about 1.1 M rows/s without, mostly spent maintaining
+ * the index at commit) and must be held in memory for tens of millions of 1-minute bars, while adding no guarantee
+ * the anti-join does not already give. {@code Store} is the only writer (DuckDB locks the file, its methods are
+ * synchronized), and tests check that keys stay unique.
  */
 final class Schema {
     /** A table and the columns that identify a row (its logical primary key) and those compared for conflicts. */

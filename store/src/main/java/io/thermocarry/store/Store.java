@@ -6,10 +6,12 @@ import io.thermocarry.core.market.BarSeries;
 import io.thermocarry.core.market.FundingSeries;
 import io.thermocarry.core.market.Market;
 import io.thermocarry.core.market.ParsedSource;
+import io.thermocarry.core.market.PlaceholderCandles;
 import io.thermocarry.core.market.Rejection;
 import io.thermocarry.core.market.Symbol;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -23,10 +25,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
@@ -63,22 +68,30 @@ public final class Store implements AutoCloseable {
     /** Two funding events of one symbol closer than this (but not equal) look like one settlement twice. */
     static final long FUNDING_NEAR_DUPLICATE_MS = 60_000;
 
+    /** Store files open in this JVM: a second Store on the same file would be a second, unsynchronized writer. */
+    private static final Set<String> OPEN_FILES = ConcurrentHashMap.newKeySet();
+
     private final DuckDBConnection conn;
     private final String location;
     private final Clock clock;
+    private final boolean registered;
+    private boolean closed;
 
-    private Store(DuckDBConnection conn, String location, Clock clock) throws SQLException {
+    private Store(DuckDBConnection conn, String location, Clock clock, boolean registered) throws SQLException {
         this.conn = conn;
         this.location = location;
         this.clock = clock;
+        this.registered = registered;
         Schema.migrate(conn, clock);
     }
 
     /**
      * Opens (creating if needed) the store file at {@code file}, creating parent folders and bringing the schema
-     * to the latest version.
+     * to the latest version. A file can be open once per JVM and once across processes (DuckDB's lock): threads
+     * share the one {@code Store}, whose methods are synchronized.
      *
-     * @throws StoreException if the file cannot be opened (e.g. another process holds it) or migrated
+     * @throws StoreException if the file cannot be opened (already open here, held by another process, not
+     *         writable) or migrated
      */
     public static Store open(Path file) {
         return open(file, Clock.systemUTC());
@@ -87,14 +100,24 @@ public final class Store implements AutoCloseable {
     /** {@link #open(Path)} with a clock for {@code ingested_at_ms} (tests). */
     static Store open(Path file, Clock clock) {
         Checks.notNull(file, "file");
-        Path abs = file.toAbsolutePath();
+        Path abs = file.toAbsolutePath().normalize();
         try {
             if (abs.getParent() != null) {
                 Files.createDirectories(abs.getParent());
+                abs = abs.getParent().toRealPath().resolve(abs.getFileName());
             }
-            return connect("jdbc:duckdb:" + abs, abs.toString(), clock);
         } catch (IOException e) {
             throw new StoreException("cannot open store " + abs + ": " + e.getMessage(), e);
+        }
+        String key = abs.toString();
+        if (!OPEN_FILES.add(key)) {
+            throw new StoreException("store " + key + " is already open in this process: share that Store");
+        }
+        try {
+            return connect("jdbc:duckdb:" + key, key, clock, true);
+        } catch (RuntimeException e) {
+            OPEN_FILES.remove(key);
+            throw e;
         }
     }
 
@@ -105,14 +128,14 @@ public final class Store implements AutoCloseable {
 
     /** {@link #inMemory()} with a clock for {@code ingested_at_ms} (tests). */
     static Store inMemory(Clock clock) {
-        return connect("jdbc:duckdb:", ":memory:", clock);
+        return connect("jdbc:duckdb:", ":memory:", clock, false);
     }
 
-    private static Store connect(String url, String location, Clock clock) {
+    private static Store connect(String url, String location, Clock clock, boolean registered) {
         DuckDBConnection c = null;
         try {
             c = (DuckDBConnection) new DuckDBDriver().connect(url, new Properties());
-            return new Store(c, location, clock);
+            return new Store(c, location, clock, registered);
         } catch (SQLException | RuntimeException e) {
             if (c != null) {
                 try {
@@ -145,7 +168,8 @@ public final class Store implements AutoCloseable {
      *
      * <ul>
      * <li>Same sha256 and same series already ingested: nothing is re-processed,
-     * {@link IngestOutcome#ALREADY_INGESTED}, every accepted row counted as already present. The series take
+     * {@link IngestOutcome#ALREADY_INGESTED}, every accepted row counted as already present and the reader's
+     * rejections repeated (they are still what the file holds). The series take
      * part in the identity because one file read with a different {@code --market} or {@code --symbol}
      * override is different data.</li>
      * <li>{@link RejectPolicy#REFUSE_FILE} and the source has rejections: nothing is written,
@@ -171,7 +195,7 @@ public final class Store implements AutoCloseable {
                     0, List.of(), src.rejected(), src.warnings());
         }
         return inTransaction("ingest " + src.source(), () -> {
-            Tally tally = new Tally(src.source(), src.warnings());
+            Tally tally = new Tally(src.warnings());
             for (FundingSeries f : src.funding()) {
                 ingestFunding(f, src.source(), tally);
             }
@@ -228,15 +252,13 @@ public final class Store implements AutoCloseable {
 
     /** Running counts of one source's ingest. */
     private static final class Tally {
-        final String source;
         final List<Rejection> warnings;
         final List<String> examples = new ArrayList<>();
         long accepted;
         long present;
         long conflicts;
 
-        Tally(String source, List<Rejection> readerWarnings) {
-            this.source = source;
+        Tally(List<Rejection> readerWarnings) {
             this.warnings = new ArrayList<>(readerWarnings);
         }
 
@@ -418,7 +440,7 @@ public final class Store implements AutoCloseable {
         String mkt = market.code();
         long[] first = queryLongs("SELECT coalesce(min(open_time_ms), ?) FROM bars WHERE symbol = ? AND market = ?"
                 + " AND interval = ? AND NOT (open = high AND open = low AND open = close AND volume < ?)",
-                Long.MAX_VALUE, sym, mkt, iv, io.thermocarry.core.market.PlaceholderCandles.MAX_VOLUME);
+                Long.MAX_VALUE, sym, mkt, iv, PlaceholderCandles.MAX_VOLUME);
         long cutoff = first[0];
         update("UPDATE bars SET placeholder = (open_time_ms < ?) WHERE symbol = ? AND market = ? AND interval = ?"
                 + " AND placeholder <> (open_time_ms < ?)", cutoff, sym, mkt, iv, cutoff);
@@ -465,11 +487,11 @@ public final class Store implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always has SHA-256", e);
         }
-        md.update(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update(source.getBytes(StandardCharsets.UTF_8));
         ByteBuffer buf = ByteBuffer.allocate(1 << 16);
         if (b != null) {
             md.update((b.symbol() + "/" + b.market().code() + "/" + b.interval().code())
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < b.size(); i++) {
                 if (buf.remaining() < 48) {
                     md.update(buf.flip());
@@ -480,7 +502,7 @@ public final class Store implements AutoCloseable {
             }
         }
         if (f != null) {
-            md.update(("funding/" + f.symbol()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(("funding/" + f.symbol()).getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < f.size(); i++) {
                 if (buf.remaining() < 32) {
                     md.update(buf.flip());
@@ -669,47 +691,45 @@ public final class Store implements AutoCloseable {
                 }
             }
             String colList = String.join(", ", cols.stream().map(Store::ident).toList());
+            // Created inside the transaction: a failure anywhere below rolls the staging table back with the rest.
             execute("DROP TABLE IF EXISTS temp.import_stage");
             execute("CREATE TEMP TABLE import_stage AS SELECT " + colList + " FROM read_parquet("
                     + sqlString(abs.toString()) + ")");
-            try {
-                String keyTuple = String.join(", ", t.keyColumns().stream().map(Store::ident).toList());
-                long dupes = queryLong("SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT " + keyTuple
-                        + " FROM import_stage)) FROM import_stage");
-                if (dupes > 0) {
-                    throw new StoreException(abs + ": " + dupes + " rows repeat a key of " + t.name() + " ("
-                            + keyTuple + ")");
-                }
-                StringBuilder keyMatch = new StringBuilder();
-                for (String k : t.keyColumns()) {
-                    keyMatch.append(keyMatch.length() == 0 ? "" : " AND ").append("x.").append(ident(k))
-                            .append(" IS NOT DISTINCT FROM s.").append(ident(k));
-                }
-                StringBuilder same = new StringBuilder("true");
-                for (String v : t.valueColumns()) {
-                    same.append(" AND x.").append(ident(v)).append(" IS NOT DISTINCT FROM s.").append(ident(v));
-                }
-                long[] pc = queryLongs("SELECT count(*) FILTER (WHERE " + same + "), count(*) FILTER (WHERE NOT ("
-                        + same + ")) FROM import_stage s JOIN " + t.name() + " x ON " + keyMatch);
-                long inserted = update("INSERT INTO " + t.name() + " (" + colList + ") SELECT " + colList
-                        + " FROM import_stage s WHERE NOT EXISTS (SELECT 1 FROM " + t.name() + " x WHERE "
-                        + keyMatch + ")");
-                if (t == Schema.BARS) {
-                    List<String[]> keys = new ArrayList<>();
-                    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(
-                            "SELECT DISTINCT symbol, market, interval FROM import_stage")) {
-                        while (rs.next()) {
-                            keys.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-                        }
-                    }
-                    for (String[] k : keys) {
-                        recomputePlaceholders(k[0], Market.parse(k[1]), k[2]);
-                    }
-                }
-                return new ImportReport(t.name(), inserted, pc[0], pc[1]);
-            } finally {
-                execute("DROP TABLE IF EXISTS temp.import_stage");
+            String keyTuple = String.join(", ", t.keyColumns().stream().map(Store::ident).toList());
+            long dupes = queryLong("SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT " + keyTuple
+                    + " FROM import_stage)) FROM import_stage");
+            if (dupes > 0) {
+                throw new StoreException(abs + ": " + dupes + " rows repeat a key of " + t.name() + " (" + keyTuple
+                        + "); nothing imported");
             }
+            StringBuilder keyMatch = new StringBuilder();
+            for (String k : t.keyColumns()) {
+                keyMatch.append(keyMatch.length() == 0 ? "" : " AND ").append("x.").append(ident(k))
+                        .append(" IS NOT DISTINCT FROM s.").append(ident(k));
+            }
+            StringBuilder same = new StringBuilder("true");
+            for (String v : t.valueColumns()) {
+                same.append(" AND x.").append(ident(v)).append(" IS NOT DISTINCT FROM s.").append(ident(v));
+            }
+            long[] pc = queryLongs("SELECT count(*) FILTER (WHERE " + same + "), count(*) FILTER (WHERE NOT (" + same
+                    + ")) FROM import_stage s JOIN " + t.name() + " x ON " + keyMatch);
+            long inserted = update("INSERT INTO " + t.name() + " (" + colList + ") SELECT " + colList
+                    + " FROM import_stage s WHERE NOT EXISTS (SELECT 1 FROM " + t.name() + " x WHERE " + keyMatch
+                    + ")");
+            if (t == Schema.BARS) {
+                List<String[]> keys = new ArrayList<>();
+                try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(
+                        "SELECT DISTINCT symbol, market, interval FROM import_stage")) {
+                    while (rs.next()) {
+                        keys.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                    }
+                }
+                for (String[] k : keys) {
+                    recomputePlaceholders(k[0], Market.parse(k[1]), k[2]);
+                }
+            }
+            execute("DROP TABLE temp.import_stage");
+            return new ImportReport(t.name(), inserted, pc[0], pc[1]);
         });
     }
 
@@ -734,7 +754,7 @@ public final class Store implements AutoCloseable {
                         for (int i = 1; i <= n; i++) {
                             row.add(rs.getObject(i));
                         }
-                        rows.add(java.util.Collections.unmodifiableList(row));
+                        rows.add(Collections.unmodifiableList(row));
                     }
                 }
             }
@@ -747,10 +767,18 @@ public final class Store implements AutoCloseable {
     /** Closes the connection; a file store is checkpointed by DuckDB. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             conn.close();
         } catch (SQLException e) {
             throw new StoreException("closing store " + location + ": " + e.getMessage(), e);
+        } finally {
+            if (registered) {
+                OPEN_FILES.remove(location);
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import io.thermocarry.core.market.Symbol;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +25,7 @@ public record StoreInfo(List<SeriesInfo> series, List<FundingInfo> funding, Map<
     public StoreInfo {
         series = List.copyOf(series);
         funding = List.copyOf(funding);
-        rejectedRowsByFile = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rejectedRowsByFile));
+        rejectedRowsByFile = Collections.unmodifiableMap(new LinkedHashMap<>(rejectedRowsByFile));
         files = List.copyOf(files);
     }
 

@@ -131,6 +131,17 @@ final class Fixtures {
         return out;
     }
 
+    /** Rows sharing a key with another row, over every table with a logical key: must always be 0. */
+    static long duplicateKeys(Store store) {
+        long n = 0;
+        for (Schema.TableDef t : Schema.tables().values()) {
+            String key = String.join(", ", t.keyColumns());
+            n += (Long) store.sqlForTests("SELECT count(*) FROM (SELECT " + key + " FROM " + t.name()
+                    + " GROUP BY ALL HAVING count(*) > 1)").get(0).get(0);
+        }
+        return n;
+    }
+
     /** Bar i of a series with its close replaced (high/low widened to stay valid). */
     static BarSeries withClose(BarSeries s, int i, double close) {
         double[] c = s.closes().clone();

@@ -165,6 +165,23 @@ class ParquetTest {
         }
     }
 
+    @Test
+    void aFileViolatingATableCheck_rollsBackTheWholeImport_withTheDatabaseError(@TempDir Path dir) {
+        try (Store a = Store.inMemory(); Store b = Store.inMemory()) {
+            a.ingest(Fixtures.bars("a", Fixtures.walk(BTC, Market.SPOT, 6, 56)));
+            Path bad = dir.resolve("bad.parquet");
+            a.sqlForTests("COPY (SELECT * REPLACE (CASE WHEN open_time_ms = (SELECT max(open_time_ms) FROM bars)"
+                    + " THEN low - 1 ELSE high END AS high) FROM bars) TO '" + bad + "' (FORMAT PARQUET)");
+            List<String> before = Fixtures.dump(b);
+
+            StoreException e = assertThrows(StoreException.class, () -> b.importParquet("bars", bad));
+
+            assertTrue(e.getMessage().contains("CHECK"), e.getMessage());
+            assertEquals(before, Fixtures.dump(b));
+            assertEquals(List.of(), b.sqlForTests("SELECT * FROM duckdb_tables() WHERE table_name = 'import_stage'"));
+        }
+    }
+
     private static List<String> strip(List<String> dump) {
         int from = dump.indexOf("# schema_version");
         return List.copyOf(dump.subList(0, from));

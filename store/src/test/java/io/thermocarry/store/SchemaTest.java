@@ -59,6 +59,16 @@ class SchemaTest {
     }
 
     @Test
+    void theDuplicateKeyCheckUsedByOtherTests_seesARowWrittenBehindTheStoresBack() {
+        try (Store store = Store.inMemory()) {
+            store.ingest(Fixtures.bars("a", Fixtures.walk(Fixtures.BTC, io.thermocarry.core.market.Market.SPOT, 3, 1)));
+            assertEquals(0, Fixtures.duplicateKeys(store));
+            store.sqlForTests("INSERT INTO bars SELECT * FROM bars LIMIT 1");
+            assertEquals(1, Fixtures.duplicateKeys(store));
+        }
+    }
+
+    @Test
     void sqlForTests_returnsRowsOfJdbcObjects_andNothingForStatements() {
         try (Store store = Store.inMemory()) {
             assertEquals(List.of(), store.sqlForTests("CREATE TEMP TABLE t(x INTEGER)"));

@@ -70,6 +70,7 @@ class SplitIngestPropertyTest {
                 store.ingest(part);
             }
             assertEquals(expected, Fixtures.dumpData(store));
+            assertEquals(0, Fixtures.duplicateKeys(store));
         }
     }
 

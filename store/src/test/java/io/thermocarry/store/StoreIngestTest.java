@@ -85,6 +85,7 @@ class StoreIngestTest {
             assertArrayEquals(whole.volumes(), back.volumes());
             assertArrayEquals(fWhole.rates(), store.funding(BTC, null, null).rates());
             assertEquals(0, store.info().conflicts());
+            assertEquals(0, Fixtures.duplicateKeys(store));
         }
     }
 
@@ -343,6 +344,19 @@ class StoreIngestTest {
             assertEquals(before, Fixtures.dump(store));
             assertTrue(store.ingest(src).alreadyIngested());
             assertEquals(24, store.bars(BTC, Market.PERP, BarInterval.H1, null, null).size());
+        }
+    }
+
+    @Test
+    void aFileStore_canBeOpenOnlyOnceInAProcess_untilClosed(@TempDir Path dir) {
+        Path db = dir.resolve("one.duckdb");
+        try (Store store = Store.open(db)) {
+            StoreException e = assertThrows(StoreException.class, () -> Store.open(dir.resolve("x/../one.duckdb")));
+            assertTrue(e.getMessage().contains("already open"), e.getMessage());
+            store.ingest(Fixtures.bars("a", Fixtures.walk(BTC, Market.SPOT, 3, 1)));
+        }
+        try (Store again = Store.open(db)) {
+            assertEquals(3, again.bars(BTC, Market.SPOT, BarInterval.H1, null, null).size());
         }
     }
 
