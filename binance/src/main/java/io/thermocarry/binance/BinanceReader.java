@@ -258,7 +258,7 @@ public final class BinanceReader {
             currentIsData = true;
         }
         if (layout == null) {
-            String first = cur.lineText();
+            String first = printable(cur.lineText());
             problems.fileFault("unknown layout: line " + cur.lineNumber() + " '"
                     + (first.length() > 120 ? first.substring(0, 120) + "…" : first) + "' is none of: "
                     + CsvLayout.expectedList());
@@ -279,11 +279,15 @@ public final class BinanceReader {
         }
     }
 
-    /** freqtrade CSVs hold klines or funding in the same columns: the path decides, else the first row. */
+    /**
+     * freqtrade CSVs hold klines or funding in the same columns: the path decides ({@code funding/} or
+     * {@code klines/}), else the first row does. A market given in the options does not turn a funding file
+     * into klines: options override what the path says about klines, not what the file is.
+     */
     private static void freqtrade(CsvCursor cur, Context ctx) throws IOException {
         PathHints.Kind kind = ctx.hints.kind();
         boolean currentIsData = false;
-        if (kind == PathHints.Kind.UNKNOWN && ctx.options.market() == null) {
+        if (kind == PathHints.Kind.UNKNOWN) {
             boolean more;
             do {
                 more = cur.next();
@@ -296,7 +300,7 @@ public final class BinanceReader {
             boolean zeros = cur.fields() == 7 && isZero(cur, 3) && isZero(cur, 4) && isZero(cur, 5);
             kind = zeros ? PathHints.Kind.FUNDING : PathHints.Kind.KLINES;
         }
-        if (kind == PathHints.Kind.FUNDING && ctx.options.market() == null) {
+        if (kind == PathHints.Kind.FUNDING) {
             funding(cur, currentIsData, FundingCsvReader.FREQTRADE, ctx, true);
         } else {
             klines(cur, currentIsData, KlineCsvReader.FREQTRADE, ctx);
@@ -333,6 +337,13 @@ public final class BinanceReader {
             return;
         }
         ctx.funding.addAll(FundingCsvReader.read(cur, currentIsData, cols, ctx.problems, symbol));
+    }
+
+    /** Replaces control characters so that a binary first line cannot garble a message. */
+    private static String printable(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) || c == 0xFFFD ? '?' : c));
+        return sb.toString();
     }
 
     private static void verifyChecksum(Path file, String sha, Problems problems) throws IOException {

@@ -177,6 +177,9 @@ final class JsonPayloadReader {
                 }
                 interval = ctx.interval();
                 bars = new BarCollector(problems, market);
+                if (interval != null) {
+                    bars.grid(interval);
+                }
                 return true;
             }
             if (t == JsonToken.START_OBJECT) {
@@ -243,6 +246,7 @@ final class JsonPayloadReader {
                     return;
                 }
                 interval = implied;
+                bars.grid(interval);
             }
             bars.add(line, openTime, d[0], d[1], d[2], d[3], d[4], row);
         }
