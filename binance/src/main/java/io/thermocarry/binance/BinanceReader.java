@@ -118,8 +118,10 @@ public final class BinanceReader {
         byte[] magic = in.readNBytes(4);
         in.reset();
         boolean zip = false;
+        String container = "data";
         try {
             if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+                container = "gzip data";
                 GZIPInputStream gz = new GZIPInputStream(in, BUFFER);
                 content(gz, ctx);
                 if (!ctx.problems.hasFileFault()) {
@@ -129,6 +131,7 @@ public final class BinanceReader {
             } else if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K'
                     && ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6))) {
                 zip = true;
+                container = "zip data";
                 zip(in, ctx);
             } else {
                 content(in, ctx);
@@ -137,7 +140,7 @@ public final class BinanceReader {
             if (raw.sourceFailed()) {
                 throw e;
             }
-            ctx.problems.fileFault((zip ? "zip" : "gzip") + " data is truncated or corrupt: " + describe(e));
+            ctx.problems.fileFault(container + " is truncated or corrupt: " + describe(e));
         }
         raw.drain();
         if (zip && !ctx.problems.hasFileFault() && !raw.endsWithZipDirectory()) {
