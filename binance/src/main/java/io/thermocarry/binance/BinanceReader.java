@@ -39,6 +39,16 @@ import java.util.zip.ZipInputStream;
  * read at all). A sibling {@code <file>.CHECKSUM} ({@code <sha256>  <name>}, as Binance publishes
  * beside each archive) is verified when present.
  *
+ * <p>Row rules. Klines: the expected column count; numbers that parse; finite values; positive prices
+ * (except the premium index); {@code low <= min(open, close) <= max(open, close) <= high}; volume not
+ * negative; open time on the interval's grid, in the file's time unit (ms or µs, fixed by the first row)
+ * and strictly after the previous kept row (duplicates name the first line). Funding: a numeric, finite
+ * rate (kept with a warning when {@code |rate| > 0.05}, percent-looking); times rounded to the nearest
+ * whole minute, so that Binance's few-ms {@code fundingTime} jitter does not split one settlement into
+ * two (two rows on one minute are a duplicate); each event's interval from the source, else from the
+ * spacing (see {@code FundingCollector}). Leading placeholder candles are kept with a warning (the store
+ * flags them); gaps in a kline series are kept with a warning.
+ *
  * <p>Thread-safe: every call works on its own state, so files can be read in parallel.
  */
 public final class BinanceReader {
