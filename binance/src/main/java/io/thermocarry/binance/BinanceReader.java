@@ -58,7 +58,12 @@ public final class BinanceReader {
     private BinanceReader() {
     }
 
-    /** Reads {@code file} inferring symbol, market and interval from path and content. */
+    /**
+     * Reads {@code file} inferring symbol, market and interval from path and content.
+     *
+     * @param file the file (plain, gzip or zip)
+     * @return the series found, the rows rejected and the warnings; never null
+     */
     public static ParsedSource read(Path file) {
         return read(file, ReadOptions.none());
     }
@@ -66,6 +71,7 @@ public final class BinanceReader {
     /**
      * Reads {@code file}.
      *
+     * @param file the file (plain, gzip or zip)
      * @param options overrides for symbol, market and interval (null components are inferred)
      * @return the series found, the rows rejected and the warnings; never null
      */
@@ -90,6 +96,8 @@ public final class BinanceReader {
      *
      * @param source name used in rejections and for path inference (a URL or file name)
      * @param content the raw bytes (plain, gzip or zip)
+     * @param options overrides for symbol, market and interval (null components are inferred)
+     * @return the series found, the rows rejected and the warnings; never null
      */
     public static ParsedSource read(String source, byte[] content, ReadOptions options) {
         Objects.requireNonNull(source, "source");
