@@ -12,9 +12,10 @@ import java.util.Arrays;
  * Validates kline rows and accumulates the accepted ones in growable primitive columns. Row rules
  * (each failure rejects the row, naming column and value): finite values; prices strictly positive
  * unless the market allows otherwise (premium index); {@code low <= min(open, close)} and
- * {@code high >= max(open, close)} and {@code high >= low}; volume not negative; open time strictly
- * after the previous accepted row (an exact repeat is a duplicate and names the first line, an earlier
- * time is out of order).
+ * {@code high >= max(open, close)} and {@code high >= low}; volume not negative; open time on the
+ * interval's UTC grid (Binance aligns every interval up to 1 d to the epoch, so an off-grid bar means a
+ * wrong interval or a corrupt time); open time strictly after the previous accepted row (an exact
+ * repeat is a duplicate and names the first line, an earlier time is out of order).
  */
 final class BarCollector {
     static final int TIME = 0;
@@ -36,10 +37,16 @@ final class BarCollector {
     private double[] volume = new double[1024];
     private long[] line = new long[1024];
     private int n;
+    private BarInterval grid;
 
     BarCollector(Problems problems, Market market) {
         this.problems = problems;
         this.market = market;
+    }
+
+    /** Sets the interval whose grid open times must sit on; call before the first {@link #add}. */
+    void grid(BarInterval interval) {
+        this.grid = interval;
     }
 
     /** Validates one row; keeps it and returns true, or rejects it and returns false. */
@@ -47,6 +54,11 @@ final class BarCollector {
         String fault = valueFault(o, h, l, c, v, row);
         if (fault != null) {
             problems.reject(lineNo, fault);
+            return false;
+        }
+        if (grid != null && Math.floorMod(timeMs, grid.millis()) != 0) {
+            problems.reject(lineNo, row.name(TIME) + " " + Instant.ofEpochMilli(timeMs) + " is not on the "
+                    + grid.code() + " grid (wrong interval?)");
             return false;
         }
         if (n > 0 && timeMs <= time[n - 1]) {

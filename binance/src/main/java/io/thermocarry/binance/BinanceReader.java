@@ -39,6 +39,16 @@ import java.util.zip.ZipInputStream;
  * read at all). A sibling {@code <file>.CHECKSUM} ({@code <sha256>  <name>}, as Binance publishes
  * beside each archive) is verified when present.
  *
+ * <p>Row rules. Klines: the expected column count; numbers that parse; finite values; positive prices
+ * (except the premium index); {@code low <= min(open, close) <= max(open, close) <= high}; volume not
+ * negative; open time on the interval's grid, in the file's time unit (ms or µs, fixed by the first row)
+ * and strictly after the previous kept row (duplicates name the first line). Funding: a numeric, finite
+ * rate (kept with a warning when {@code |rate| > 0.05}, percent-looking); times rounded to the nearest
+ * whole minute, so that Binance's few-ms {@code fundingTime} jitter does not split one settlement into
+ * two (two rows on one minute are a duplicate); each event's interval from the source, else from the
+ * spacing (see {@code FundingCollector}). Leading placeholder candles are kept with a warning (the store
+ * flags them); gaps in a kline series are kept with a warning.
+ *
  * <p>Thread-safe: every call works on its own state, so files can be read in parallel.
  */
 public final class BinanceReader {
@@ -48,7 +58,12 @@ public final class BinanceReader {
     private BinanceReader() {
     }
 
-    /** Reads {@code file} inferring symbol, market and interval from path and content. */
+    /**
+     * Reads {@code file} inferring symbol, market and interval from path and content.
+     *
+     * @param file the file (plain, gzip or zip)
+     * @return the series found, the rows rejected and the warnings; never null
+     */
     public static ParsedSource read(Path file) {
         return read(file, ReadOptions.none());
     }
@@ -56,6 +71,7 @@ public final class BinanceReader {
     /**
      * Reads {@code file}.
      *
+     * @param file the file (plain, gzip or zip)
      * @param options overrides for symbol, market and interval (null components are inferred)
      * @return the series found, the rows rejected and the warnings; never null
      */
@@ -80,6 +96,8 @@ public final class BinanceReader {
      *
      * @param source name used in rejections and for path inference (a URL or file name)
      * @param content the raw bytes (plain, gzip or zip)
+     * @param options overrides for symbol, market and interval (null components are inferred)
+     * @return the series found, the rows rejected and the warnings; never null
      */
     public static ParsedSource read(String source, byte[] content, ReadOptions options) {
         Objects.requireNonNull(source, "source");
@@ -118,8 +136,10 @@ public final class BinanceReader {
         byte[] magic = in.readNBytes(4);
         in.reset();
         boolean zip = false;
+        String container = "data";
         try {
             if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+                container = "gzip data";
                 GZIPInputStream gz = new GZIPInputStream(in, BUFFER);
                 content(gz, ctx);
                 if (!ctx.problems.hasFileFault()) {
@@ -129,6 +149,7 @@ public final class BinanceReader {
             } else if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K'
                     && ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6))) {
                 zip = true;
+                container = "zip data";
                 zip(in, ctx);
             } else {
                 content(in, ctx);
@@ -137,7 +158,7 @@ public final class BinanceReader {
             if (raw.sourceFailed()) {
                 throw e;
             }
-            ctx.problems.fileFault((zip ? "zip" : "gzip") + " data is truncated or corrupt: " + describe(e));
+            ctx.problems.fileFault(container + " is truncated or corrupt: " + describe(e));
         }
         raw.drain();
         if (zip && !ctx.problems.hasFileFault() && !raw.endsWithZipDirectory()) {
@@ -258,7 +279,7 @@ public final class BinanceReader {
             currentIsData = true;
         }
         if (layout == null) {
-            String first = cur.lineText();
+            String first = printable(cur.lineText());
             problems.fileFault("unknown layout: line " + cur.lineNumber() + " '"
                     + (first.length() > 120 ? first.substring(0, 120) + "…" : first) + "' is none of: "
                     + CsvLayout.expectedList());
@@ -279,11 +300,15 @@ public final class BinanceReader {
         }
     }
 
-    /** freqtrade CSVs hold klines or funding in the same columns: the path decides, else the first row. */
+    /**
+     * freqtrade CSVs hold klines or funding in the same columns: the path decides ({@code funding/} or
+     * {@code klines/}), else the first row does. A market given in the options does not turn a funding file
+     * into klines: options override what the path says about klines, not what the file is.
+     */
     private static void freqtrade(CsvCursor cur, Context ctx) throws IOException {
         PathHints.Kind kind = ctx.hints.kind();
         boolean currentIsData = false;
-        if (kind == PathHints.Kind.UNKNOWN && ctx.options.market() == null) {
+        if (kind == PathHints.Kind.UNKNOWN) {
             boolean more;
             do {
                 more = cur.next();
@@ -296,7 +321,7 @@ public final class BinanceReader {
             boolean zeros = cur.fields() == 7 && isZero(cur, 3) && isZero(cur, 4) && isZero(cur, 5);
             kind = zeros ? PathHints.Kind.FUNDING : PathHints.Kind.KLINES;
         }
-        if (kind == PathHints.Kind.FUNDING && ctx.options.market() == null) {
+        if (kind == PathHints.Kind.FUNDING) {
             funding(cur, currentIsData, FundingCsvReader.FREQTRADE, ctx, true);
         } else {
             klines(cur, currentIsData, KlineCsvReader.FREQTRADE, ctx);
@@ -333,6 +358,13 @@ public final class BinanceReader {
             return;
         }
         ctx.funding.addAll(FundingCsvReader.read(cur, currentIsData, cols, ctx.problems, symbol));
+    }
+
+    /** Replaces control characters so that a binary first line cannot garble a message. */
+    private static String printable(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) || c == 0xFFFD ? '?' : c));
+        return sb.toString();
     }
 
     private static void verifyChecksum(Path file, String sha, Problems problems) throws IOException {

@@ -54,6 +54,8 @@ public final class DataTree {
     /**
      * Scans {@code root} (a folder, walked recursively, or a single file).
      *
+     * @param root the folder (or file) to list
+     * @return the ingestible files and the skipped ones, each sorted by path
      * @throws IOException when the folder cannot be walked (missing, unreadable)
      */
     public static Listing scan(Path root) throws IOException {
@@ -83,7 +85,13 @@ public final class DataTree {
         return new Listing(files, skipped);
     }
 
-    /** The ingestible files under {@code root}, sorted; see {@link #scan(Path)} for what is skipped. */
+    /**
+     * The ingestible files under {@code root}, sorted; see {@link #scan(Path)} for what is skipped.
+     *
+     * @param root the folder (or file) to list
+     * @return the ingestible files, sorted by path
+     * @throws IOException when the folder cannot be walked
+     */
     public static List<Path> files(Path root) throws IOException {
         return scan(root).files();
     }

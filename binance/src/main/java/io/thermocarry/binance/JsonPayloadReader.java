@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.thermocarry.core.market.BarInterval;
 import io.thermocarry.core.market.BarSeries;
 import io.thermocarry.core.market.Market;
@@ -35,7 +36,7 @@ import java.util.List;
  */
 final class JsonPayloadReader {
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
     private static final List<String> KLINE_NAMES =
             List.of("openTime", "open", "high", "low", "close", "volume", "closeTime");
@@ -44,7 +45,8 @@ final class JsonPayloadReader {
     private static final List<String> REST_FUNDING_NAMES = List.of("fundingTime", "fundingRate", "-", "markPrice");
     private static final List<String> COIN_FUNDING_NAMES = List.of("time", "funding_rate", "-", "markPrice");
 
-    private enum Kind { KLINES, REST_FUNDING, COIN_FUNDING }
+    /** Which funding objects the payload holds, fixed by the first one. */
+    private enum FundingKind { REST, COIN }
 
     private JsonPayloadReader() {
     }
@@ -103,7 +105,7 @@ final class JsonPayloadReader {
         private final Ascii ascii = new Ascii();
         private final EpochUnit unit = new EpochUnit();
         private final Texts row = new Texts();
-        private Kind kind;
+        private FundingKind kind;
         private long index = -1;
         private BarCollector bars;
         private Symbol barSymbol;
@@ -127,19 +129,19 @@ final class JsonPayloadReader {
                 index++;
                 long line = p.currentTokenLocation().getLineNr();
                 problems.atElement(index);
-                if (kind == null && !start(t, line)) {
+                if (bars == null && sink == null && !start(t)) {
                     problems.atElement(-1);
                     return;
                 }
-                if (t == JsonToken.START_ARRAY && kind == Kind.KLINES) {
+                if (t == JsonToken.START_ARRAY && bars != null) {
                     kline(line);
-                } else if (t == JsonToken.START_OBJECT && kind != Kind.KLINES) {
+                } else if (t == JsonToken.START_OBJECT && sink != null) {
                     funding(line);
                 } else {
                     if (t.isStructStart()) {
                         p.skipChildren();
                     }
-                    problems.reject(line, "expected " + (kind == Kind.KLINES ? "a kline array" : "a funding object")
+                    problems.reject(line, "expected " + (bars != null ? "a kline array" : "a funding object")
                             + ", found " + t);
                 }
                 if (problems.hasFileFault()) {
@@ -163,10 +165,9 @@ final class JsonPayloadReader {
             }
         }
 
-        /** Decides the kind from the first element; false after faulting the file. */
-        private boolean start(JsonToken t, long line) throws IOException {
+        /** Sets up for klines or funding from the first element; false after faulting the file. */
+        private boolean start(JsonToken t) {
             if (t == JsonToken.START_ARRAY) {
-                kind = Kind.KLINES;
                 barSymbol = ctx.symbol();
                 if (barSymbol == null || ctx.intervalFaulted()) {
                     return false;
@@ -177,11 +178,13 @@ final class JsonPayloadReader {
                 }
                 interval = ctx.interval();
                 bars = new BarCollector(problems, market);
+                if (interval != null) {
+                    bars.grid(interval);
+                }
                 return true;
             }
             if (t == JsonToken.START_OBJECT) {
-                // The kind is known from the first object's fields; funding() reads them.
-                kind = null;
+                // Which funding source it is shows in the first object's fields; funding() decides.
                 sink = new FundingSink(problems, ctx.options.symbol());
                 return true;
             }
@@ -243,6 +246,7 @@ final class JsonPayloadReader {
                     return;
                 }
                 interval = implied;
+                bars.grid(interval);
             }
             bars.add(line, openTime, d[0], d[1], d[2], d[3], d[4], row);
         }
@@ -261,9 +265,9 @@ final class JsonPayloadReader {
             }
             if (kind == null) {
                 if (fields.containsKey("fundingTime") || fields.containsKey("fundingRate")) {
-                    kind = Kind.REST_FUNDING;
+                    kind = FundingKind.REST;
                 } else if (fields.containsKey("coin") && fields.containsKey("funding_rate")) {
-                    kind = Kind.COIN_FUNDING;
+                    kind = FundingKind.COIN;
                 } else {
                     problems.fileFault("unknown JSON layout: objects with fields " + new TreeSet<>(fields.keySet())
                             + "; expected REST fundingRate {symbol, fundingTime, fundingRate, markPrice} or "
@@ -271,7 +275,7 @@ final class JsonPayloadReader {
                     return;
                 }
             }
-            boolean rest = kind == Kind.REST_FUNDING;
+            boolean rest = kind == FundingKind.REST;
             row.funding(rest ? REST_FUNDING_NAMES : COIN_FUNDING_NAMES, fields);
             String symbolColumn = rest ? "symbol" : "coin";
             String symbolText = rest ? fields.get("symbol") : coinSymbol(fields.get("coin"));

@@ -48,6 +48,9 @@ final class KlineCsvReader {
         int expected = cols.names.size();
         Row row = new Row(cur, cols);
         BarCollector bars = new BarCollector(problems, market);
+        if (interval != null) {
+            bars.grid(interval);
+        }
         EpochUnit unit = new EpochUnit();
         Ascii ascii = cur.ascii;
         boolean intervalChecked = false;
@@ -112,6 +115,7 @@ final class KlineCsvReader {
                     return null;
                 }
                 interval = implied;
+                bars.grid(interval);
             }
             bars.add(ln, t, o, h, l, c, v, row);
         }

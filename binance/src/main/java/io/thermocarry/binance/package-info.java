@@ -14,5 +14,9 @@
  * {@code SYMBOL-<interval>-YYYY-MM[-DD].zip|csv} (market from the folders {@code spot},
  * {@code futures/um}, {@code markPriceKlines}, {@code indexPriceKlines}, {@code premiumIndexKlines}) and
  * {@code SYMBOL-fundingRate-YYYY-MM.zip|csv}.
+ *
+ * <p>Funding settlement times are rounded to the nearest whole minute: Binance's raw {@code fundingTime}
+ * carries a few milliseconds of jitter ({@code 08:00:00.006}), which sources keep or floor differently;
+ * after rounding, every source agrees on the instant, and two rows on one minute are one settlement twice.
  */
 package io.thermocarry.binance;

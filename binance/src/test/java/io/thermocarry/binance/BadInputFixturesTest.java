@@ -306,4 +306,35 @@ class BadInputFixturesTest {
         assertFileFault(ps, f, "cannot read file: NoSuchFileException");
         assertEquals("", ps.sha256());
     }
+
+    /** 20,000 hourly archive rows with varied prices: a zip far larger than the 64 KiB tail kept for its directory. */
+    static byte[] largeArchiveCsv() {
+        StringBuilder sb = new StringBuilder();
+        java.util.Random rnd = new java.util.Random(7);
+        double p = 40_000;
+        for (int i = 0; i < 20_000; i++) {
+            long t = JAN1 + i * 3_600_000L;
+            double o = p;
+            double c = p * (1 + rnd.nextGaussian() * 0.005);
+            double h = Math.max(o, c) * (1 + rnd.nextDouble() * 0.002);
+            double l = Math.min(o, c) * (1 - rnd.nextDouble() * 0.002);
+            sb.append(t).append(',').append(o).append(',').append(h).append(',').append(l).append(',').append(c)
+                    .append(',').append(rnd.nextDouble() * 1000).append(',').append(t + 3_599_999).append(",1,1,1,1,0\n");
+            p = c;
+        }
+        return sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void largeArchiveZip_isReadWhole_andItsCutOffDirectoryIsNoticed() throws Exception {
+        byte[] z = ArchiveFixtures.zip("BTCUSDT-1h-2024-01.csv", largeArchiveCsv());
+        assertTrue(z.length > 200_000, "larger than the kept tail: " + z.length);
+        Path good = ArchiveFixtures.write(tmp.resolve("spot/monthly/klines/BTCUSDT/1h/BTCUSDT-1h-2024-01.zip"), z);
+        ArchiveFixtures.checksum(good, ArchiveFixtures.sha256(z));
+        ParsedSource ps = BinanceReader.read(good);
+        assertTrue(ps.rejected().isEmpty(), () -> ps.rejected().toString());
+        assertEquals(20_000, onlyBars(ps).size());
+        Path cut = ArchiveFixtures.write(tmp.resolve("cut/spot/BTCUSDT-1h-2024-01.zip"), Arrays.copyOf(z, z.length - 40));
+        assertFileFault(BinanceReader.read(cut), cut, "truncated zip");
+    }
 }

@@ -86,12 +86,14 @@ class FormatsTest {
     }
 
     @Test
-    void freqtradeCsvOutsideTheTree_isFundingWhenPricesAreZero_andKlinesWhenAMarketIsGiven() {
+    void freqtradeCsvOutsideTheTree_isFundingWhenPricesAreZero_elseKlines() {
         String funding = """
                 open_time_ms,date,open,high,low,close,volume
                 1568102400000,2019-09-10T08:00:00Z,0.0001,0,0,0,0
                 """;
         assertEquals(1, onlyFunding(read("BTCUSDT.csv", funding)).size());
+        assertEquals(1, onlyFunding(read("BTCUSDT.csv", funding, ReadOptions.none().withMarket(Market.PERP))).size(),
+                "a market option does not turn funding into klines");
         String klines = """
                 open_time_ms,date,open,high,low,close,volume
                 1567969200000,2019-09-08T19:00:00Z,10344.77,10357.53,10337.43,10340.12,471.659
@@ -401,5 +403,51 @@ class FormatsTest {
                 calc_time,funding_interval_hours,last_funding_rate
                 1704067200000,8,0.0001
                 """, ReadOptions.none().withSymbol(Symbol.of("BTCUSDT")))).size());
+    }
+
+    @Test
+    void fundingFileUnderFunding_staysFunding_whenAMarketIsGivenForAFolderIngest() {
+        ParsedSource ps = read("funding/BTCUSDT.csv", """
+                open_time_ms,date,open,high,low,close,volume
+                1568102400000,2019-09-10T08:00:00Z,0.0001,0,0,0,0
+                """, ReadOptions.none().withMarket(Market.SPOT).withInterval(BarInterval.H1));
+        assertClean(ps);
+        assertEquals(1, onlyFunding(ps).size());
+    }
+
+    @Test
+    void negativeVolume_isRejected() {
+        ParsedSource ps = read("klines/1h/spot/BTCUSDT.csv", """
+                open_time_ms,date,open,high,low,close,volume
+                1514764800000,2018-01-01T00:00:00Z,13715.65,13818.55,13630.0,13800.0,-1.5
+                1514768400000,2018-01-01T01:00:00Z,13800.0,13820.0,13700.0,13750.0,2.5
+                """);
+        assertEquals("klines/1h/spot/BTCUSDT.csv:2: volume '-1.5' is negative", only(ps.rejected()));
+        assertEquals(1, onlyBars(ps).size());
+    }
+
+    @Test
+    void nonNumericFundingRate_isRejected_andTheOtherRowsKept() {
+        ParsedSource ps = read("BTCUSDT-fundingRate-2024-01.csv", """
+                calc_time,funding_interval_hours,last_funding_rate
+                1704067200000,8,0.0001
+                1704096000000,8,abc
+                1704124800000,8,0.0002
+                """);
+        assertEquals("BTCUSDT-fundingRate-2024-01.csv:3: last_funding_rate 'abc' is not a number", only(ps.rejected()));
+        assertArrayEquals(new double[] {0.0001, 0.0002}, onlyFunding(ps).rates());
+        assertEquals(3, ps.rowsRead());
+    }
+
+    @Test
+    void barsOffTheIntervalGrid_areRejected_soAWrongIntervalOverrideShows() {
+        ParsedSource ps = read("klines/5m/spot/BTCUSDT.csv", """
+                open_time_ms,date,open,high,low,close,volume
+                1735603200000,2024-12-31T00:00:00Z,93000.0,93100.0,92900.0,93050.0,12.5
+                1735603500000,2024-12-31T00:05:00Z,93050.0,93060.0,93000.0,93010.0,8.25
+                """, ReadOptions.none().withInterval(BarInterval.H1));
+        assertEquals("klines/5m/spot/BTCUSDT.csv:3: open_time_ms 2024-12-31T00:05:00Z is not on the 1h grid (wrong interval?)",
+                only(ps.rejected()));
+        assertEquals(BarInterval.H1, onlyBars(ps).interval());
     }
 }
