@@ -78,6 +78,7 @@ final class IngestCommand implements Callable<Integer> {
         long already = 0;
         long conflicts = 0;
         int refused = 0;
+        int skippedKnown = 0;
         List<Rejection> rejected = new ArrayList<>();
         List<Rejection> warnings = new ArrayList<>();
         List<String> conflictNotes = new ArrayList<>();
@@ -89,12 +90,17 @@ final class IngestCommand implements Callable<Integer> {
             return t;
         });
         try (Store store = Stores.open(common.db)) {
-            Future<ParsedSource> next = files.isEmpty() ? null : reader.submit(() -> BinanceReader.read(files.get(0), options));
+            boolean overrides = options.symbol() != null || options.market() != null || options.interval() != null;
+            Future<ParsedSource> next = files.isEmpty() ? null : submit(reader, store, files.get(0), options, overrides);
             for (int i = 0; i < files.size(); i++) {
                 ParsedSource src = next.get();
                 if (i + 1 < files.size()) {
-                    Path nf = files.get(i + 1);
-                    next = reader.submit(() -> BinanceReader.read(nf, options));
+                    next = submit(reader, store, files.get(i + 1), options, overrides);
+                }
+                if (src == null) {
+                    skippedKnown++;
+                    progress.update(i + 1, files.get(i).getFileName().toString());
+                    continue;
                 }
                 IngestReport r = store.ingest(src, policy);
                 accepted += r.rowsAccepted();
@@ -121,14 +127,16 @@ final class IngestCommand implements Callable<Integer> {
             doc.put("rowsAlreadyPresent", already);
             doc.put("conflicts", conflicts);
             doc.put("filesRefused", refused);
+            doc.put("filesAlreadyIngested", skippedKnown);
             doc.put("seconds", secs);
             doc.put("rejected", rejections(rejected));
             doc.put("warnings", rejections(warnings));
             doc.put("skipped", skipped);
             Out.json(System.out, doc);
         } else {
-            System.out.printf("files %d, rows accepted %d, rejected %d, already present %d, conflicts %d, refused files %d"
-                    + " (%.1f s, %.0f rows/s)%n", files.size(), accepted, rejectedRows, already, conflicts, refused, secs,
+            System.out.printf("files %d (%d already ingested), rows accepted %d, rejected %d, already present %d, conflicts %d,"
+                    + " refused files %d (%.1f s, %.0f rows/s)%n", files.size(), skippedKnown, accepted, rejectedRows,
+                    already, conflicts, refused, secs,
                     (accepted + already) / Math.max(secs, 1e-9));
             for (int i = 0; i < rejected.size() && i < maxListed; i++) {
                 System.out.println("  rejected " + rejected.get(i));
@@ -151,6 +159,33 @@ final class IngestCommand implements Callable<Integer> {
                     + "); the store kept everything it had. Fix the file(s) or pass --keep-good-rows to store the good rows");
         }
         return 0;
+    }
+
+    /**
+     * Parses {@code file} on the reader thread, or returns null without parsing when the store already
+     * ingested these exact bytes (same SHA-256) and no override changes how they are read.
+     */
+    private static Future<ParsedSource> submit(ExecutorService reader, Store store, Path file, ReadOptions options,
+            boolean overrides) {
+        return reader.submit(() -> {
+            if (!overrides && !store.ingestedFiles(sha256(file)).isEmpty()) {
+                return null;
+            }
+            return BinanceReader.read(file, options);
+        });
+    }
+
+    private static String sha256(Path file) throws java.io.IOException {
+        try (var in = Files.newInputStream(file)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0;) {
+                md.update(buf, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private ReadOptions readOptions() {
