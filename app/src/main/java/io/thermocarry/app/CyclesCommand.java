@@ -64,7 +64,6 @@ final class CyclesCommand implements Callable<Integer> {
             int n = c.size();
             for (int k = 0; k < n; k++) {
                 if (n > 40 && k == 10) {
-                    shown.add(List.of("... " + (n - 20) + " more (use --csv FILE or --json)"));
                     k = n - 10;
                 }
                 shown.add(List.of(Out.time(c.startMs(k)), Out.time(c.endMs(k)), Out.fmt(c.rate(k) * 1e4, 3),
@@ -74,8 +73,8 @@ final class CyclesCommand implements Callable<Integer> {
             }
             System.out.print(Out.table(List.of("start", "end", "F (bp)", "h", "b_start (bp)", "b_end (bp)",
                     "b_mean (bp)", "b_std (bp)", "obs", "source"), shown));
-            System.out.println(symbol + ": " + n + " cycles; hours without a spot/perp partner: "
-                    + c.hoursWithoutPartner());
+            System.out.println(symbol + ": " + n + " cycles" + (n > 40 ? " (first and last 10 shown; all with --csv FILE or --json)" : "")
+                    + "; hours without a spot/perp partner: " + c.hoursWithoutPartner());
         }
         return 0;
     }
