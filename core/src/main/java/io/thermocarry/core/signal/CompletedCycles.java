@@ -132,17 +132,18 @@ public final class CompletedCycles {
         double clip = SignalSpec.JE_EXPONENT_CLIP;
         int start = (int) ((added - n) % cap);
         int firstLen = Math.min(n, cap - start);
-        double s = expSum(start, start + firstLen, beta, twoKappa, clip);
+        double s = expSum(0.0, start, start + firstLen, beta, twoKappa, clip);
         if (firstLen < n) {
-            s += expSum(0, n - firstLen, beta, twoKappa, clip);
+            s = expSum(s, 0, n - firstLen, beta, twoKappa, clip);
         }
         return Math.abs(s / n - 1.0);
     }
 
-    private double expSum(int from, int to, double beta, double twoKappa, double clip) {
+    /** {@code s0} plus the exponentials of ring slots {@code [from, to)}, added left to right (chronologically). */
+    private double expSum(double s0, int from, int to, double beta, double twoKappa, double clip) {
         double[] w = work;
         double[] f = rateSq;
-        double s = 0;
+        double s = s0;
         for (int i = from; i < to; i++) {
             double df = -f[i] / twoKappa;
             double x = -beta * (w[i] - df);

@@ -32,7 +32,7 @@ import net.jqwik.api.constraints.LongRange;
  * decision at or before d must be bit-for-bit unchanged in causal mode. The same perturbations of the basis
  * do change decisions at or before d in reference mode, which proves that the property can see look-ahead.
  */
-class CausalityProperties {
+class CausalityPropertyTest {
     private static final int BASIS_VALUES = 1;
     private static final int FUNDING_RATES = 2;
     private static final int DELETE_HOURS = 4;
