@@ -45,7 +45,15 @@ class SignalEngineTest {
         assertEquals(8.0, e.lastTauFundingHours(), "reference τ is fixed");
         assertEquals(2.0, e.lastRelaxationRatio(), "under 50 points");
         assertTrue(Double.isNaN(e.lastEntropyRate()), "no completed cycle yet");
-        assertEquals(Compat.REFERENCE, e.lastDecision().regime() == null ? null : e.compat());
+        assertEquals(Compat.REFERENCE, e.compat());
+        assertEquals(16, e.lastDecision().basisPoints(), "rows stamped up to 15 h after the decision were used");
+        SignalEngine causal = SignalEngine.causal(SignalSpec.defaults().withWarmupCycles(0), RegimeSpec.defaults(),
+                RegimeConfig.FULL);
+        for (int i = 0; i < 16; i++) {
+            causal.onBasis(i * H, 0.01 * i);
+        }
+        assertThrows(IllegalStateException.class, () -> causal.onSettlement(0, 1e-4, 8),
+                "the causal view refuses a decision before data it already holds");
     }
 
     @Test
