@@ -1,15 +1,12 @@
 package io.thermocarry.core.regime;
 
-/**
- * The market's thermodynamic regime at a decision (SPEC §5) and the default exposure multiplier of the
- * carry trade in it (fraction of the base position; {@link RegimeSpec} may override the multipliers).
- */
+/** The three market states of SPEC §5, with their default exposure multipliers. */
 public enum Regime {
-    /** Basis relaxes within a funding cycle, temperature stable, dissipation healthy: full exposure (1.0). */
+    /** Fast relaxation, calm, dissipative: full size (1.0). */
     EQUILIBRIUM(1.0),
-    /** Neither clearly safe nor dangerous: reduced exposure (0.6). */
+    /** Neither: 0.6. */
     WARM(0.6),
-    /** Non-equilibrium steady state (slow relaxation, negative dissipation or broken Jarzynski): 0.25. */
+    /** Non-equilibrium steady state (persistent dislocation or broken thermodynamics): 0.25. */
     NESS(0.25);
 
     private final double exposure;
@@ -18,7 +15,7 @@ public enum Regime {
         this.exposure = exposure;
     }
 
-    /** Default exposure multiplier (1.0 / 0.6 / 0.25 of the base position). */
+    /** Default exposure multiplier (SPEC §5); a {@code RegimeSpec} may override it. */
     public double exposure() {
         return exposure;
     }
