@@ -1,0 +1,63 @@
+package io.thermocarry.core.regime;
+
+import java.util.Locale;
+
+/**
+ * Which signals the classifier uses (SPEC §5 ablations), by their command-line names.
+ * With {@code r} the relaxation ratio, {@code z} the temperature z-score, {@code e} the entropy rate,
+ * {@code j} the Jarzynski health and the adaptive thresholds {@code e_ness}, {@code e_eq}, {@code j_danger}:
+ * <ul>
+ * <li>{@link #FULL}: NESS if {@code r > 1.4 ∨ e < e_ness ∨ j > j_danger}; else EQUILIBRIUM if
+ * {@code r < 1.05 ∧ z > −0.5 ∧ e > e_eq}; else WARM (the reference's classifier).
+ * <li>{@link #RELAXATION_ONLY}: NESS if {@code r > 1.4}; else EQUILIBRIUM if {@code r < 1.05}; else WARM.
+ * <li>{@link #RELAXATION_ENTROPY}: NESS if {@code r > 1.4 ∨ e < e_ness}; else EQUILIBRIUM if
+ * {@code r < 1.05 ∧ e > e_eq}; else WARM.
+ * <li>{@link #FULL_VETO}: {@code full} plus the microstructure vetoes of SPEC §8; accepted by name, refused
+ * by {@link #requireAvailable()} until the veto layer exists.
+ * </ul>
+ */
+public enum RegimeConfig {
+    /** All four signals. */
+    FULL("full"),
+    /** Relaxation ratio alone. */
+    RELAXATION_ONLY("relaxation-only"),
+    /** Relaxation ratio and entropy rate. */
+    RELAXATION_ENTROPY("relaxation+entropy"),
+    /** {@link #FULL} plus the SPEC §8 vetoes (needs microstructure data; not available yet). */
+    FULL_VETO("full+veto");
+
+    private final String cliName;
+
+    RegimeConfig(String cliName) {
+        this.cliName = cliName;
+    }
+
+    /** The command-line name ({@code full}, {@code relaxation-only}, {@code relaxation+entropy}, {@code full+veto}). */
+    public String cliName() {
+        return cliName;
+    }
+
+    /** Parses a command-line name (case-insensitive; the enum constant's name is accepted too). */
+    public static RegimeConfig parse(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        for (RegimeConfig c : values()) {
+            if (c.cliName.equals(t) || c.name().toLowerCase(Locale.ROOT).equals(t)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown regime config '" + s
+                + "' (full, relaxation-only, relaxation+entropy, full+veto)");
+    }
+
+    /**
+     * Returns this configuration if it can be computed now; {@link #FULL_VETO} throws
+     * {@link UnsupportedOperationException} with a clear message.
+     */
+    public RegimeConfig requireAvailable() {
+        if (this == FULL_VETO) {
+            throw new UnsupportedOperationException(
+                    "full+veto needs the veto layer (microstructure data), not available yet");
+        }
+        return this;
+    }
+}
