@@ -129,8 +129,26 @@ final class ReferenceGolden {
         return n;
     }
 
-    /** The funding cycles the reference consumed (mark prices of 0 = unknown → NaN). */
-    FundingCycles cycles() {
+    private FundingCycles cycles;
+    private SignalPath signals;
+
+    /** The funding cycles the reference consumed (mark prices of 0 = unknown → NaN); built once. */
+    synchronized FundingCycles cycles() {
+        if (cycles == null) {
+            cycles = buildCycles();
+        }
+        return cycles;
+    }
+
+    /** {@link #buildSignals()}, built once. */
+    synchronized SignalPath signals() {
+        if (signals == null) {
+            signals = buildSignals();
+        }
+        return signals;
+    }
+
+    private FundingCycles buildCycles() {
         double[] ms = col("mark_price_start").clone();
         double[] me = col("mark_price_end").clone();
         for (int k = 0; k < n; k++) {
@@ -156,7 +174,7 @@ final class ReferenceGolden {
      * adaptive thresholds recomputed from the past (up to 360) decisions: 40th percentile of the entropy rate
      * and 90th of JE health, linear interpolation, fallbacks 0 and 1e10 with 10 or fewer values (SPEC §5).
      */
-    SignalPath signals() {
+    SignalPath buildSignals() {
         double[] ent = col("entropy_rate");
         double[] je = col("je_health");
         double[] entP40 = new double[n];
