@@ -6,10 +6,10 @@ import io.thermocarry.core.series.FundingCycles;
 import java.util.Arrays;
 
 /** Test fixtures: funding cycles from plain arrays. */
-final class Markets {
-    static final Symbol SYMBOL = Symbol.of("TESTUSDT");
-    static final long T0 = 1_700_000_000_000L - 1_700_000_000_000L % 3_600_000L;
-    static final long H = 3_600_000L;
+public final class Markets {
+    public static final Symbol SYMBOL = Symbol.of("TESTUSDT");
+    public static final long T0 = 1_700_000_000_000L - 1_700_000_000_000L % 3_600_000L;
+    public static final long H = 3_600_000L;
 
     private Markets() {
     }
@@ -18,7 +18,7 @@ final class Markets {
      * Contiguous cycles of {@code hours[k]} hours each from T0; basis path {@code basis[0..n]} (percent) gives
      * {@code b_start,k = basis[k]}, {@code b_end,k = basis[k+1]}; marks likewise (may be null → NaN).
      */
-    static FundingCycles cycles(double[] rates, double[] basis, double[] marks, double[] hours) {
+    public static FundingCycles cycles(double[] rates, double[] basis, double[] marks, double[] hours) {
         int n = rates.length;
         long[] start = new long[n];
         long[] end = new long[n];
@@ -48,7 +48,7 @@ final class Markets {
     }
 
     /** 8 h cycles without marks. */
-    static FundingCycles cycles(double[] rates, double[] basis) {
+    public static FundingCycles cycles(double[] rates, double[] basis) {
         return cycles(rates, basis, null, null);
     }
 }
