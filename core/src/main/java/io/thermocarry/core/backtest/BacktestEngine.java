@@ -49,6 +49,7 @@ import java.util.Map;
  */
 public final class BacktestEngine {
     private static final Instant NO_TIME = null;
+    private static final Unevaluated[] UNEVALUATED = Unevaluated.values();
 
     private BacktestEngine() {
     }
@@ -59,22 +60,21 @@ public final class BacktestEngine {
     }
 
     /**
-     * Runs the same request at several fee tiers, compiling the strategy once where the tier does not enter
-     * its rule (causal mode). Results in the order of {@code tiers}.
+     * Runs the same request at several fee tiers, compiling the strategy (and its precomputed inputs) once.
+     * Results in the order of {@code tiers}.
      */
     public static List<BacktestResult> runTiers(BacktestRequest request, List<FeeTier> tiers) {
         List<BacktestResult> out = new ArrayList<>(tiers.size());
-        CycleRule shared = request.compat() == Compat.CAUSAL ? compile(request) : null;
+        CycleRule shared = compile(request);
         for (FeeTier tier : tiers) {
-            BacktestRequest r = request.withFee(tier);
-            out.add(run(r, shared != null ? shared : compile(r)));
+            out.add(run(request.withFee(tier), shared));
         }
         return out;
     }
 
     private static CycleRule compile(BacktestRequest request) {
         return request.strategy().rule(new RuleContext(request.cycles(), request.signals(), request.compat(),
-                request.firstCycle(), request.fee().roundTripFraction()));
+                request.firstCycle()));
     }
 
     private static BacktestResult run(BacktestRequest request, CycleRule rule) {
@@ -209,7 +209,7 @@ public final class BacktestEngine {
             }
             int mask = out.unevaluatedMask();
             if (mask != 0) {
-                for (Unevaluated u : Unevaluated.values()) {
+                for (Unevaluated u : UNEVALUATED) {
                     if ((mask & u.bit()) != 0) {
                         unevaluated[u.ordinal()]++;
                     }
@@ -439,6 +439,11 @@ public final class BacktestEngine {
         @Override
         public int cyclesHeld() {
             return cyclesHeld;
+        }
+
+        @Override
+        public double feePerNotional() {
+            return feeFraction;
         }
     }
 }

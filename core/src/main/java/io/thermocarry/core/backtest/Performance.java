@@ -197,57 +197,53 @@ public record Performance(int cycles, double years, double cyclesPerYear, double
         return sd > 1e-12 ? mean / sd * REFERENCE_ANNUALISATION : 0.0;
     }
 
-    /** Mean of the worst {@code ⌈q·m⌉} values (NaN when empty), by selection on a copy. */
+    /**
+     * Mean of the worst {@code ⌈q·m⌉} values (NaN when empty): one pass keeping them in a bounded max-heap
+     * (most values are rejected with one comparison against its top), then summed in ascending order.
+     */
     static double cvar(double[] r, double q) {
         int m = r.length;
         if (m == 0) {
             return Double.NaN;
         }
         int count = Math.max(1, (int) Math.ceil(q * m));
-        double[] a = r.clone();
-        select(a, count - 1);
+        double[] heap = new double[count];
+        int size = 0;
+        for (double x : r) {
+            if (size < count) {
+                int i = size++;
+                heap[i] = x;
+                while (i > 0 && heap[(i - 1) >>> 1] < heap[i]) {
+                    int p = (i - 1) >>> 1;
+                    double t = heap[p];
+                    heap[p] = heap[i];
+                    heap[i] = t;
+                    i = p;
+                }
+            } else if (x < heap[0]) {
+                heap[0] = x;
+                int i = 0;
+                while (true) {
+                    int l = 2 * i + 1;
+                    if (l >= count) {
+                        break;
+                    }
+                    int c = l + 1 < count && heap[l + 1] > heap[l] ? l + 1 : l;
+                    if (heap[c] <= heap[i]) {
+                        break;
+                    }
+                    double t = heap[c];
+                    heap[c] = heap[i];
+                    heap[i] = t;
+                    i = c;
+                }
+            }
+        }
+        java.util.Arrays.sort(heap);
         double s = 0;
-        for (int i = 0; i < count; i++) {
-            s += a[i];
+        for (double x : heap) {
+            s += x;
         }
         return s / count;
-    }
-
-    /** Rearranges {@code a} so that {@code a[0..q]} hold its {@code q+1} smallest values (quickselect). */
-    private static void select(double[] a, int q) {
-        int lo = 0;
-        int hi = a.length - 1;
-        while (hi > lo) {
-            int mid = (lo + hi) >>> 1;
-            // median of three as pivot
-            double x = a[lo];
-            double y = a[mid];
-            double z = a[hi];
-            double pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double tmp = a[i];
-                    a[i] = a[j];
-                    a[j] = tmp;
-                    i++;
-                    j--;
-                }
-            }
-            if (q <= j) {
-                hi = j;
-            } else if (q >= i) {
-                lo = i;
-            } else {
-                return;
-            }
-        }
     }
 }

@@ -57,7 +57,6 @@ public record NaiveStrategy(double fraction, int resizeEvery) implements Strateg
                 }
             };
         }
-        double feeFraction = context.referenceFeeFraction();
         return new CycleRule() {
             @Override
             public void decide(int k, PositionView position, Decision out) {
@@ -73,7 +72,7 @@ public record NaiveStrategy(double fraction, int resizeEvery) implements Strateg
                 if (iteration > 0 && iteration % resizeEvery == 0) {
                     double current = position.notional();
                     out.feeBase(current);
-                    double target = fraction * Math.max(position.capital() - current * feeFraction, 0.0);
+                    double target = fraction * Math.max(position.capital() - current * position.feePerNotional(), 0.0);
                     if (target > 0) {
                         out.hold(Side.SHORT_BASIS, target);
                     } else if (position.side() != Side.FLAT) {

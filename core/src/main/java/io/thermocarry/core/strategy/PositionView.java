@@ -22,4 +22,10 @@ public interface PositionView {
 
     /** Completed cycles held in the current trade ({@code 0} when flat or just opened). */
     int cyclesHeld();
+
+    /**
+     * Fee charged per unit of notional on the fee base by the rules in force: {@code tier/2} as a fraction in
+     * causal mode, the full round trip in reference mode (e.g. 0.001 at 10 bps).
+     */
+    double feePerNotional();
 }

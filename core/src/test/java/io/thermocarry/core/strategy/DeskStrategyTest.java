@@ -38,7 +38,7 @@ class DeskStrategyTest {
             reg[K] = regime;
             SignalPath s = new SignalPath(reg, at(exposure), at(r), at(z), at(ent), at(je), at(entThreshold),
                     at(jeThreshold));
-            CycleRule rule = spec.rule(new RuleContext(c, s, Compat.CAUSAL, 0, 0.0));
+            CycleRule rule = spec.rule(new RuleContext(c, s, Compat.CAUSAL, 0));
             Decision out = new Decision();
             out.reset(pos.side(), pos.notional());
             rule.decide(K, pos, out);

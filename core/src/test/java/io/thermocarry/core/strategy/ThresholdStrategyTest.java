@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ThresholdStrategyTest {
     private static Decision decide(ThresholdStrategy spec, double[] rates, Compat compat, int k, PositionView pos) {
         FundingCycles c = Markets.cycles(rates, new double[rates.length + 1]);
-        CycleRule rule = spec.rule(new RuleContext(c, SignalPath.none(rates.length), compat, 0, 0.001));
+        CycleRule rule = spec.rule(new RuleContext(c, SignalPath.none(rates.length), compat, 0));
         Decision out = new Decision();
         out.reset(pos.side(), pos.notional());
         rule.decide(k, pos, out);
@@ -98,8 +98,8 @@ class ThresholdStrategyTest {
         assertEquals(Side.SHORT_BASIS, decide(spec, rates, Compat.REFERENCE, 5, FixedPosition.flat(1.0)).side());
         FundingCycles c = Markets.cycles(rates, new double[rates.length + 1]);
         assertEquals(FeeBooking.CLOSED_CYCLE, spec.rule(new RuleContext(c, SignalPath.none(7), Compat.REFERENCE,
-                0, 0.001)).feeBooking());
+                0)).feeBooking());
         assertEquals(FeeBooking.OPENED_CYCLE, spec.rule(new RuleContext(c, SignalPath.none(7), Compat.CAUSAL,
-                0, 0.001)).feeBooking());
+                0)).feeBooking());
     }
 }
