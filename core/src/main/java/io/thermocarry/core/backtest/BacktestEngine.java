@@ -32,7 +32,8 @@ import java.util.Map;
  * funding {@code s·N·F_k} (signed: short basis pays when {@code F < 0}); basis {@code −s·N·(b_end − b_start)/100}
  * (basis in percent; a NaN end point books 0 and is counted as not evaluated). A perp-only position
  * ({@link Side#LONG_PERP}) books the price move of its value and, in causal mode, pays {@code N·F_k}. Funding
- * rates are per actual interval: no 8 h assumption anywhere in the engine.
+ * rates are per actual interval: no 8 h assumption anywhere in the engine. With
+ * {@link FundingAccrual#RATE_AT_CYCLE_END} the cycle earns the rate settled at its end instead (see there).
  *
  * <p><b>Fees.</b> Causal: every change of notional costs {@code |ΔN| · tier/2} (a side flip changes
  * {@code N_old + N_new}), and what is open at the end is closed and charged. Reference
@@ -96,6 +97,7 @@ public final class BacktestEngine {
         private final long[] startMs;
         private final long[] endMs;
         private final double[] rate;
+        private final boolean rateAtEnd;
         private final double[] basisStart;
         private final double[] basisEnd;
         private final SignalPath signals;
@@ -158,6 +160,7 @@ public final class BacktestEngine {
             this.startMs = cycles.starts();
             this.endMs = cycles.ends();
             this.rate = cycles.rates();
+            this.rateAtEnd = request.fundingAccrual() == FundingAccrual.RATE_AT_CYCLE_END;
             this.basisStart = cycles.basisStarts();
             this.basisEnd = cycles.basisEnds();
             this.signals = request.signals();
@@ -305,6 +308,14 @@ public final class BacktestEngine {
                     tPrice, tFees, cyclesHeld, tRegime < 0 ? null : Regime.values()[tRegime], reason));
         }
 
+        /** The settled rate cycle k's position is paid on, NaN when it is not in the data. */
+        private double accruedRate(int k) {
+            if (!rateAtEnd) {
+                return rate[k];
+            }
+            return k + 1 < n && startMs[k + 1] == endMs[k] ? rate[k + 1] : Double.NaN;
+        }
+
         /** PnL of cycle k with the position just decided; writes row k. */
         private void book(int k) {
             double n0 = notional;
@@ -313,7 +324,7 @@ public final class BacktestEngine {
             double price = 0;
             if (side.isBasisPair()) {
                 double signed = side.carrySign() * n0;
-                double f = rate[k];
+                double f = accruedRate(k);
                 if (Double.isFinite(f)) {
                     funding = signed * f;
                 } else {
@@ -339,7 +350,7 @@ public final class BacktestEngine {
                     }
                 }
             } else if (side == Side.LONG_PERP) {
-                double f = rate[k];
+                double f = accruedRate(k);
                 if (!reference) {
                     if (Double.isFinite(f)) {
                         funding = -n0 * f;

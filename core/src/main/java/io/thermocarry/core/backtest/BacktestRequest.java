@@ -20,9 +20,10 @@ import io.thermocarry.core.strategy.StrategySpec;
  *     money figure a fraction of starting capital)
  * @param firstCycle first cycle of the evaluation window: earlier cycles are history only (no position, not
  *     in the metrics) but remain visible to look-back rules
+ * @param fundingAccrual which settled rate a cycle's position earns (default: the one at the cycle start)
  */
 public record BacktestRequest(FundingCycles cycles, SignalPath signals, StrategySpec strategy, FeeTier fee,
-        Compat compat, double startingCapital, int firstCycle) {
+        Compat compat, double startingCapital, int firstCycle, FundingAccrual fundingAccrual) {
     /** Validates: same lengths, positive capital, window start in range. */
     public BacktestRequest {
         Checks.notNull(cycles, "cycles");
@@ -30,11 +31,18 @@ public record BacktestRequest(FundingCycles cycles, SignalPath signals, Strategy
         Checks.notNull(strategy, "strategy");
         Checks.notNull(fee, "fee");
         Checks.notNull(compat, "compat");
+        Checks.notNull(fundingAccrual, "fundingAccrual");
         Checks.positive(startingCapital, "startingCapital");
         Checks.check(signals.size() == cycles.size(),
                 "signal path has " + signals.size() + " decisions for " + cycles.size() + " cycles");
         Checks.check(firstCycle >= 0 && firstCycle <= cycles.size(),
                 "firstCycle " + firstCycle + " outside [0, " + cycles.size() + "]");
+    }
+
+    /** Funding credited at the cycle-start rate ({@link FundingAccrual#RATE_AT_CYCLE_START}). */
+    public BacktestRequest(FundingCycles cycles, SignalPath signals, StrategySpec strategy, FeeTier fee,
+            Compat compat, double startingCapital, int firstCycle) {
+        this(cycles, signals, strategy, fee, compat, startingCapital, firstCycle, FundingAccrual.RATE_AT_CYCLE_START);
     }
 
     /** Whole history, starting capital 1.0. */
@@ -45,21 +53,27 @@ public record BacktestRequest(FundingCycles cycles, SignalPath signals, Strategy
 
     /** Same request at another fee tier. */
     public BacktestRequest withFee(FeeTier tier) {
-        return new BacktestRequest(cycles, signals, strategy, tier, compat, startingCapital, firstCycle);
+        return new BacktestRequest(cycles, signals, strategy, tier, compat, startingCapital, firstCycle,
+                fundingAccrual);
     }
 
     /** Same request with another strategy. */
     public BacktestRequest withStrategy(StrategySpec spec) {
-        return new BacktestRequest(cycles, signals, spec, fee, compat, startingCapital, firstCycle);
+        return new BacktestRequest(cycles, signals, spec, fee, compat, startingCapital, firstCycle, fundingAccrual);
     }
 
     /** Same request with another starting capital. */
     public BacktestRequest withStartingCapital(double capital) {
-        return new BacktestRequest(cycles, signals, strategy, fee, compat, capital, firstCycle);
+        return new BacktestRequest(cycles, signals, strategy, fee, compat, capital, firstCycle, fundingAccrual);
     }
 
     /** Same request with another evaluation window start. */
     public BacktestRequest withFirstCycle(int first) {
-        return new BacktestRequest(cycles, signals, strategy, fee, compat, startingCapital, first);
+        return new BacktestRequest(cycles, signals, strategy, fee, compat, startingCapital, first, fundingAccrual);
+    }
+
+    /** Same request with another funding accrual convention. */
+    public BacktestRequest withFundingAccrual(FundingAccrual accrual) {
+        return new BacktestRequest(cycles, signals, strategy, fee, compat, startingCapital, firstCycle, accrual);
     }
 }

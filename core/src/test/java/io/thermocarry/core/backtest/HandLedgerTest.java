@@ -190,4 +190,19 @@ class HandLedgerTest {
         assertEquals(0.02, causal.ledger().funding(0), TOL, "causal mode never clips");
         assertEquals(0, causal.diagnostics().clippedBasisCycles());
     }
+
+    /**
+     * Exchange-exact accrual: a position held through cycle k is paid the rate settled at its end, F_{k+1};
+     * the last cycle's closing rate is not in the data (funding 0, counted).
+     */
+    @Test
+    void rateAtCycleEnd_paysTheNextSettlement_andCountsTheLastCycle() {
+        FundingCycles c = Markets.cycles(new double[] {1e-4, 2e-4, -3e-4}, new double[4]);
+        ScheduleStrategy s = ScheduleStrategy.constant(Side.SHORT_BASIS, 1.0, 3);
+        BacktestRequest start = new BacktestRequest(c, SignalPath.none(3), s, FeeTier.ZERO, Compat.CAUSAL, 1.0, 0);
+        assertColumn(new double[] {1e-4, 2e-4, -3e-4}, BacktestEngine.run(start).ledger().fundings(), "at start");
+        BacktestResult end = BacktestEngine.run(start.withFundingAccrual(FundingAccrual.RATE_AT_CYCLE_END));
+        assertColumn(new double[] {2e-4, -3e-4, 0}, end.ledger().fundings(), "at end");
+        assertEquals(1, end.diagnostics().fundingNotEvaluated());
+    }
 }
