@@ -43,7 +43,8 @@ import java.util.Map;
  *
  * <p><b>Capital.</b> {@code E_k = max(0, (E_{k−1} − fee_k) + (funding_k + basis_k + price_k))}; the first time it
  * reaches 0 is reported as ruin (time and the shortfall absorbed) and every later decision is flat
- * ({@link ExitReason#RUIN}). No clipping of PnL in causal mode.
+ * ({@link ExitReason#RUIN}); the liquidation fee is still charged and absorbed by the floor. No clipping of PnL
+ * in causal mode.
  *
  * <p>The cycle loop allocates nothing: primitive columns are preallocated, the decision slot is reused, and a
  * {@link Trade} record is created only when a trade closes.

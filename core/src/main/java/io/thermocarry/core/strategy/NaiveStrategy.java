@@ -16,7 +16,8 @@ import io.thermocarry.core.Compat;
  * resizeEvery = 0, i > first}, pays the round trip on the <em>whole current</em> notional {@code N} and sets
  * {@code N = fraction × max(capital − fee, 0)}. Those fees are booked into the cycle that just closed
  * ({@link FeeBooking#CLOSED_CYCLE}), as the reference's equity curve shows them, and a re-size due at the very
- * end of the data is charged there too.
+ * end of the data is charged there too. After a ruin the engine holds nothing, whereas the reference keeps
+ * its stale notional until the next re-size (never reached on the golden data).
  *
  * @param fraction notional as a fraction of current capital (reference 0.5)
  * @param resizeEvery re-size period in cycles (reference 21)

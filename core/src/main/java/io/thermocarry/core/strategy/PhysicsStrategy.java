@@ -15,7 +15,9 @@ import io.thermocarry.core.Compat;
  *
  * <p>Reference mode charges the reference's fee on the whole target when opening from below the minimum
  * notional (its "current notional &lt; 1.0" branch at a 10,000 capital is {@code minNotionalFraction = 1e-4})
- * and on {@code |ΔN|} at each re-size; nothing at the end.
+ * and on {@code |ΔN|} at each re-size; nothing at the end. Trades are spans of constant side, so the
+ * always-on physics carry is one trade from its first signal to the end (the reference instead cuts a "trade"
+ * at every re-size); re-sizes are visible in the ledger's traded notional.
  *
  * @param baseFraction base notional as a fraction of current capital (reference 0.5)
  * @param resizeThreshold relative move of the target beyond which the position is re-sized (reference 0.20)

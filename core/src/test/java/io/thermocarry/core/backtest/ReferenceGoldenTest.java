@@ -40,11 +40,12 @@ class ReferenceGoldenTest {
     private static double assertColumn(String what, double[] expected, double[] actual, int from) {
         double worst = 0;
         for (int k = from; k < expected.length; k++) {
+            int row = k;
             double e = expected[k];
             double a = actual[k];
             double err = Math.abs(a - e);
             assertTrue(err <= REL * Math.abs(e) + 1e-12 * CAPITAL,
-                    () -> what + " differs at row " + "k" + ": expected " + e + " got " + a);
+                    () -> what + " differs at row " + row + ": expected " + e + " got " + a);
             if (e != 0) {
                 worst = Math.max(worst, err / Math.abs(e));
             }
