@@ -1,0 +1,132 @@
+package io.thermocarry.core.strategy;
+
+import io.thermocarry.core.Checks;
+import io.thermocarry.core.regime.Regime;
+import java.util.Arrays;
+
+/**
+ * The per-decision regime and signal path a strategy reads, in column form: entry {@code k} is what was
+ * known at the decision taken at settlement {@code t_k}, the start of funding cycle {@code k} (SPEC §4–§5).
+ * Produced by the signals/regime layer (or by hand in tests); the engine never computes signals itself.
+ *
+ * <p>Undefined entries: regime {@code null} and every number {@code NaN} before the warm-up (or wherever the
+ * producer had no value). Arrays are copied on construction and never exposed.
+ */
+public final class SignalPath {
+    private static final Regime[] REGIMES = Regime.values();
+
+    private final byte[] regime;
+    private final double[] exposure;
+    private final double[] relaxationRatio;
+    private final double[] temperatureZscore;
+    private final double[] entropyRate;
+    private final double[] jeHealth;
+    private final double[] entropyEquilibriumThreshold;
+    private final double[] jeDangerThreshold;
+
+    /**
+     * @param regime classified regime per decision, {@code null} where undefined
+     * @param exposure exposure multiplier per decision (fraction of the base size, e.g. 1.0 / 0.6 / 0.25),
+     *     NaN where undefined; finite values must be {@code >= 0}
+     * @param relaxationRatio {@code r = τ_relax / τ_funding} (dimensionless)
+     * @param temperatureZscore z-score of β against its past (dimensionless; positive = colder)
+     * @param entropyRate mean clipped entropy production over past cycles (dimensionless)
+     * @param jeHealth {@code |⟨exp(−βσ)⟩ − 1|} over past cycles (dimensionless)
+     * @param entropyEquilibriumThreshold the adaptive past 40th percentile of {@code entropyRate} (SPEC §5)
+     * @param jeDangerThreshold the adaptive past 90th percentile of {@code jeHealth} (SPEC §5)
+     */
+    public SignalPath(Regime[] regime, double[] exposure, double[] relaxationRatio, double[] temperatureZscore,
+            double[] entropyRate, double[] jeHealth, double[] entropyEquilibriumThreshold,
+            double[] jeDangerThreshold) {
+        int n = Checks.notNull(regime, "regime").length;
+        Checks.check(exposure.length == n && relaxationRatio.length == n && temperatureZscore.length == n
+                && entropyRate.length == n && jeHealth.length == n && entropyEquilibriumThreshold.length == n
+                && jeDangerThreshold.length == n, "signal path column lengths differ");
+        this.regime = new byte[n];
+        for (int k = 0; k < n; k++) {
+            this.regime[k] = (byte) (regime[k] == null ? -1 : regime[k].ordinal());
+            Checks.check(Double.isNaN(exposure[k]) || (exposure[k] >= 0 && Double.isFinite(exposure[k])),
+                    "exposure at " + k + " must be NaN or finite and >= 0, was " + exposure[k]);
+        }
+        this.exposure = exposure.clone();
+        this.relaxationRatio = relaxationRatio.clone();
+        this.temperatureZscore = temperatureZscore.clone();
+        this.entropyRate = entropyRate.clone();
+        this.jeHealth = jeHealth.clone();
+        this.entropyEquilibriumThreshold = entropyEquilibriumThreshold.clone();
+        this.jeDangerThreshold = jeDangerThreshold.clone();
+    }
+
+    /** A path of {@code n} decisions with no signal at all (for strategies that read none). */
+    public static SignalPath none(int n) {
+        double[] nan = new double[n];
+        Arrays.fill(nan, Double.NaN);
+        return new SignalPath(new Regime[n], nan, nan, nan, nan, nan, nan, nan);
+    }
+
+    /**
+     * A path carrying only regimes and their default exposures ({@link Regime#exposure()}); signal values
+     * NaN. For sizing-only strategies and tests.
+     */
+    public static SignalPath ofRegimes(Regime[] regimes) {
+        int n = regimes.length;
+        double[] e = new double[n];
+        double[] nan = new double[n];
+        Arrays.fill(nan, Double.NaN);
+        for (int k = 0; k < n; k++) {
+            e[k] = regimes[k] == null ? Double.NaN : regimes[k].exposure();
+        }
+        return new SignalPath(regimes, e, nan, nan, nan, nan, nan, nan);
+    }
+
+    /** Number of decisions (must equal the number of funding cycles it is run with). */
+    public int size() {
+        return regime.length;
+    }
+
+    /** Regime at decision k, or {@code null} when undefined. */
+    public Regime regime(int k) {
+        byte b = regime[k];
+        return b < 0 ? null : REGIMES[b];
+    }
+
+    /** Regime ordinal at decision k, {@code -1} when undefined (allocation-free form for hot loops). */
+    public int regimeCode(int k) {
+        return regime[k];
+    }
+
+    /** Exposure multiplier at decision k (fraction of base size), NaN when undefined. */
+    public double exposure(int k) {
+        return exposure[k];
+    }
+
+    /** Relaxation ratio {@code r} at decision k, NaN when undefined. */
+    public double relaxationRatio(int k) {
+        return relaxationRatio[k];
+    }
+
+    /** Temperature z-score at decision k, NaN when undefined. */
+    public double temperatureZscore(int k) {
+        return temperatureZscore[k];
+    }
+
+    /** Entropy rate at decision k, NaN when undefined. */
+    public double entropyRate(int k) {
+        return entropyRate[k];
+    }
+
+    /** JE health at decision k, NaN when undefined. */
+    public double jeHealth(int k) {
+        return jeHealth[k];
+    }
+
+    /** Past 40th percentile of the entropy rate at decision k (EQUILIBRIUM threshold), NaN when undefined. */
+    public double entropyEquilibriumThreshold(int k) {
+        return entropyEquilibriumThreshold[k];
+    }
+
+    /** Past 90th percentile of JE health at decision k (JE danger threshold), NaN when undefined. */
+    public double jeDangerThreshold(int k) {
+        return jeDangerThreshold[k];
+    }
+}
