@@ -1,11 +1,8 @@
 package io.thermocarry.app;
 
-import io.thermocarry.core.Compat;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.core.regime.Regime;
-import io.thermocarry.core.series.ReferenceCycleBuilder;
 import io.thermocarry.core.signal.SignalRun;
-import io.thermocarry.core.signal.SignalRunner;
 import io.thermocarry.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,25 +24,13 @@ final class SignalsCommand implements Callable<Integer> {
     @Mixin
     SignalOptions signal;
 
-    /** Signals of one symbol: causal (history before {@code from} warms up) or reference (range only). */
-    static SignalRun compute(Store store, Symbol symbol, Instant from, Instant to, Compat compat, SignalOptions o) {
-        var config = o.regimeConfig();
-        if (compat == Compat.REFERENCE) {
-            MarketLoader.Loaded l = MarketLoader.load(store, symbol, from, to);
-            var ref = ReferenceCycleBuilder.fromProductData(l.funding(), l.basis(), o.kappa());
-            return SignalRunner.runReference(ref, o.signalSpec(), o.regimeSpec(), config);
-        }
-        MarketLoader.Loaded l = MarketLoader.load(store, symbol, null, to);
-        return SignalRunner.run(l.cycles(), l.basis(), o.signalSpec(), o.regimeSpec(), config, Compat.CAUSAL);
-    }
-
     @Override
     public Integer call() {
         Symbol symbol = common.requireOneSymbol();
         Instant from = common.fromInstant();
         SignalRun run;
         try (Store store = Stores.open(common.db)) {
-            run = compute(store, symbol, from, common.toInstant(), common.compatMode(), signal);
+            run = Prepared.of(store, symbol, from, common.toInstant(), common.compatMode(), signal).run();
         }
         int first = from == null ? 0 : run.lowerBound(from.toEpochMilli());
         int n = run.size() - first;

@@ -57,6 +57,40 @@ public final class SignalPath {
         this.jeDangerThreshold = jeDangerThreshold.clone();
     }
 
+    /**
+     * The path of a signal run over {@code cycles} funding cycles: decision {@code i} of the run fills entry
+     * {@code run.cycleIndex(i)}; cycles without a decision (warm-up) stay undefined (null regime, NaN values).
+     */
+    public static SignalPath of(io.thermocarry.core.signal.SignalRun run, int cycles) {
+        Regime[] reg = new Regime[cycles];
+        double[] e = nanArray(cycles);
+        double[] r = nanArray(cycles);
+        double[] z = nanArray(cycles);
+        double[] ent = nanArray(cycles);
+        double[] je = nanArray(cycles);
+        double[] entEq = nanArray(cycles);
+        double[] jeDanger = nanArray(cycles);
+        for (int i = 0; i < run.size(); i++) {
+            int k = run.cycleIndex(i);
+            Checks.check(k >= 0 && k < cycles, "decision " + i + " refers to cycle " + k + " of " + cycles);
+            reg[k] = run.regime(i);
+            e[k] = run.exposure(i);
+            r[k] = run.relaxationRatio(i);
+            z[k] = run.temperatureZscore(i);
+            ent[k] = run.entropyRate(i);
+            je[k] = run.jeHealth(i);
+            entEq[k] = run.entropyEquilibriumThreshold(i);
+            jeDanger[k] = run.jeDangerThreshold(i);
+        }
+        return new SignalPath(reg, e, r, z, ent, je, entEq, jeDanger);
+    }
+
+    private static double[] nanArray(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
     /** A path of {@code n} decisions with no signal at all (for strategies that read none). */
     public static SignalPath none(int n) {
         double[] nan = new double[n];
