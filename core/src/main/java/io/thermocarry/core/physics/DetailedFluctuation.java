@@ -17,8 +17,16 @@ import java.util.Arrays;
  * {@link DftSpec#minRelativeDensity()} skipped, then OLS of {@code ln P(x) − ln P(−x)} on x: slope (≈ β),
  * intercept, R². The slope interval is a percentile bootstrap that resamples σ and redoes everything
  * (bandwidth, extent, grid, densities, fit); resamples are weighted by multiplicity so no sort is repeated.
+ *
+ * <p>The point estimate evaluates the KDE exactly ({@link GaussianKde#densityOnGrid}, equal to scipy's
+ * {@code gaussian_kde} up to rounding); the bootstrap replicates use the binned evaluation
+ * ({@link GaussianKde#densityOnGridBinned}, lattice {@code dx/}{@value #REPLICATE_REFINE}), whose relative
+ * density error (~1e−4) is far below the sampling spread of the replicate slopes, at a tenth of the cost.
  */
 public final class DetailedFluctuation {
+    /** Lattice points per grid step of the binned KDE used by bootstrap replicates. */
+    public static final int REPLICATE_REFINE = 2;
+
     private DetailedFluctuation() {
     }
 
@@ -133,8 +141,13 @@ public final class DetailedFluctuation {
         double dx = (e - x0) / (m - 1);
         double[] pos = new double[m];
         double[] neg = new double[m];
-        GaussianKde.densityOnGrid(p.sigma, w, total, h, x0, dx, pos);
-        GaussianKde.densityOnGrid(p.negSigma, w, total, h, x0, dx, neg);
+        if (w == null) {
+            GaussianKde.densityOnGrid(p.sigma, null, total, h, x0, dx, pos);
+            GaussianKde.densityOnGrid(p.negSigma, null, total, h, x0, dx, neg);
+        } else {
+            GaussianKde.densityOnGridBinned(p.sigma, w, total, h, x0, dx, REPLICATE_REFINE, pos);
+            GaussianKde.densityOnGridBinned(p.negSigma, w, total, h, x0, dx, REPLICATE_REFINE, neg);
+        }
         double max = 0;
         for (double v : pos) {
             max = Math.max(max, v);

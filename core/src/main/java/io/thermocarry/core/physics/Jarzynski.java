@@ -43,6 +43,7 @@ public final class Jarzynski {
     /** Minimum number of forward and of reverse cycles for BAR. */
     public static final int MIN_BAR_SAMPLES = 20;
     private static final double BAR_ABS_ACCURACY = 1e-12;
+    private static final double BAR_REPLICATE_ACCURACY = 1e-10;
     private static final int BAR_MAX_EVAL = 500;
 
     private Jarzynski() {
@@ -109,18 +110,64 @@ public final class Jarzynski {
     }
 
     /**
-     * BAR objective {@code g(C) = Σ_F f(M + x_i − C) − Σ_R f(−M + y_j + C)} over
-     * {@code x[xIdx[·]]} and {@code y[yIdx[·]]} (index arrays may be null for "all"); strictly increasing in C.
+     * Forward works x and reverse works y of BAR with their precomputed Boltzmann factors, so that the
+     * objective needs no {@code exp} per term: {@code f(M + x − C) = 1/(1 + e^{M+x}·e^{−C})}. That product form
+     * is used only when every exponent is within ±600 and |C| ≤ 100 (no overflow or underflow possible);
+     * otherwise the stable {@link #fermi} is evaluated term by term.
      */
-    static double barObjective(double c, double[] x, int[] xIdx, int nx, double[] y, int[] yIdx, int ny, double m) {
-        double s = 0;
-        for (int i = 0; i < nx; i++) {
-            s += fermi(m + x[xIdx == null ? i : xIdx[i]] - c);
+    private static final class BarData {
+        final double[] x;
+        final double[] y;
+        final double m;
+        final double[] ex;
+        final double[] ey;
+        final boolean productForm;
+
+        BarData(double[] x, double[] y) {
+            this.x = x;
+            this.y = y;
+            this.m = Math.log((double) x.length / y.length);
+            this.ex = new double[x.length];
+            this.ey = new double[y.length];
+            boolean ok = true;
+            for (int i = 0; i < x.length; i++) {
+                double u = m + x[i];
+                ok &= Math.abs(u) <= 600;
+                ex[i] = Math.exp(u);
+            }
+            for (int j = 0; j < y.length; j++) {
+                double u = -m + y[j];
+                ok &= Math.abs(u) <= 600;
+                ey[j] = Math.exp(u);
+            }
+            this.productForm = ok;
         }
-        for (int j = 0; j < ny; j++) {
-            s -= fermi(-m + y[yIdx == null ? j : yIdx[j]] + c);
+
+        /**
+         * {@code g(C) = Σ_F f(M + x_i − C) − Σ_R f(−M + y_j + C)} over the samples {@code xi[0, nx)} and
+         * {@code yi[0, ny)} (null = all, in order); strictly increasing in C.
+         */
+        double objective(double c, int[] xi, int xFrom, int nx, int[] yi, int yFrom, int ny) {
+            double s = 0;
+            if (productForm && Math.abs(c) <= 100) {
+                double emc = Math.exp(-c);
+                double epc = Math.exp(c);
+                for (int i = 0; i < nx; i++) {
+                    s += 1.0 / (1.0 + ex[xi == null ? i : xi[xFrom + i]] * emc);
+                }
+                for (int j = 0; j < ny; j++) {
+                    s -= 1.0 / (1.0 + ey[yi == null ? j : yi[yFrom + j] - x.length] * epc);
+                }
+                return s;
+            }
+            for (int i = 0; i < nx; i++) {
+                s += fermi(m + x[xi == null ? i : xi[xFrom + i]] - c);
+            }
+            for (int j = 0; j < ny; j++) {
+                s -= fermi(-m + y[yi == null ? j : yi[yFrom + j] - x.length] + c);
+            }
+            return s;
         }
-        return s;
     }
 
     /**
@@ -132,52 +179,43 @@ public final class Jarzynski {
             return Double.NaN;
         }
         double start = 0.5 * (Moments.mean(x) - Moments.mean(y));
-        return solveBar(x, null, x.length, y, null, y.length, Double.isFinite(start) ? start : 0.0);
+        return solveBar(new BarData(x, y), null, x.length, y.length, Double.isFinite(start) ? start : 0.0, 1.0,
+                BAR_ABS_ACCURACY);
+    }
+
+    /**
+     * Root of the BAR objective by Hipparchus' bracketing {@link BrentSolver} on {@code [guess − w, guess + w]},
+     * the bracket doubled outward until g changes sign ({@code g(−∞) = −n_R < 0 < n_F = g(+∞)}).
+     * {@code idx} (null = all) holds forward indices in {@code [0, nx)} and reverse indices (offset by the
+     * forward count) in {@code [nx, nx + ny)}.
+     */
+    private static double solveBar(BarData d, int[] idx, int nx, int ny, double guess, double halfWidth,
+            double absAccuracy) {
+        org.hipparchus.analysis.UnivariateFunction g = c -> d.objective(c, idx, 0, nx, idx, nx, ny);
+        double lo = guess - halfWidth;
+        double hi = guess + halfWidth;
+        BrentSolver solver = new BrentSolver(1e-15, absAccuracy);
+        for (int attempt = 0; attempt < 40; attempt++) {
+            try {
+                return solver.solve(BAR_MAX_EVAL, g, lo, hi);
+            } catch (org.hipparchus.exception.MathIllegalArgumentException notBracketed) {
+                double w = hi - lo;
+                if (g.value(lo) > 0) {
+                    lo -= 2 * w;
+                } else {
+                    hi += 2 * w;
+                }
+            } catch (MathIllegalStateException tooManyEvaluations) {
+                return Double.NaN;
+            }
+        }
+        return Double.NaN;
     }
 
     /** BAR ratio {@code exp(clip(−C))} of forward and reverse dissipation at inverse temperature β. */
     public static double bar(double[] sigmaForward, double[] sigmaReverse, double beta) {
         double c = barFreeEnergy(scale(sigmaForward, beta), scale(sigmaReverse, beta));
         return Double.isNaN(c) ? Double.NaN : clippedExp(-c);
-    }
-
-    private static double solveBar(double[] x, int[] xi, int nx, double[] y, int[] yi, int ny, double guess) {
-        double m = Math.log((double) nx / ny);
-        double lo = guess - 1.0;
-        double hi = guess + 1.0;
-        double glo = barObjective(lo, x, xi, nx, y, yi, ny, m);
-        double ghi = barObjective(hi, x, xi, nx, y, yi, ny, m);
-        double width = 2.0;
-        // g(−∞) = −n_R < 0 < n_F = g(+∞): expand until the sign changes
-        while (glo > 0 && width < 1e7) {
-            hi = lo;
-            ghi = glo;
-            lo -= width;
-            width *= 2;
-            glo = barObjective(lo, x, xi, nx, y, yi, ny, m);
-        }
-        while (ghi < 0 && width < 1e7) {
-            lo = hi;
-            glo = ghi;
-            hi += width;
-            width *= 2;
-            ghi = barObjective(hi, x, xi, nx, y, yi, ny, m);
-        }
-        if (glo > 0 || ghi < 0) {
-            return Double.NaN;
-        }
-        if (glo == 0) {
-            return lo;
-        }
-        if (ghi == 0) {
-            return hi;
-        }
-        BrentSolver solver = new BrentSolver(1e-15, BAR_ABS_ACCURACY);
-        try {
-            return solver.solve(BAR_MAX_EVAL, c -> barObjective(c, x, xi, nx, y, yi, ny, m), lo, hi);
-        } catch (MathIllegalStateException e) {
-            return Double.NaN;
-        }
     }
 
     /**
@@ -237,27 +275,9 @@ public final class Jarzynski {
         SplittableRandom seeds = new SplittableRandom(spec.seed());
         long jeSeed = seeds.nextLong();
         long barSeed = seeds.nextLong();
-        double[][] reps = Bootstrap.replicate(n, spec.resamples(), 2 * k, jeSeed, spec.execution(), (idx, vals) -> {
-            double[] se = new double[k];
-            double[] sd = new double[k];
-            double[] sd2 = new double[k];
-            for (int i : idx) {
-                int base = i * k * 2;
-                for (int a = 0; a < k; a++) {
-                    double e = data[base + 2 * a];
-                    double d = data[base + 2 * a + 1];
-                    se[a] += e;
-                    sd[a] += d;
-                    sd2[a] += d * d;
-                }
-            }
-            for (int a = 0; a < k; a++) {
-                double md = sd[a] / n;
-                double var = Math.max(sd2[a] / n - md * md, 0.0);
-                vals[2 * a] = se[a] / n;
-                vals[2 * a + 1] = clippedExp(-beta * (mean[a] + md) + beta * beta * var / 2.0);
-            }
-        });
+        double[][] reps = Bootstrap.replicate(n, spec.resamples(), 2 * k, jeSeed, spec.execution(),
+                k == 2 ? (idx, vals) -> pairedStatistic(data, idx, n, mean, beta, vals)
+                        : (idx, vals) -> generalStatistic(data, k, idx, n, mean, beta, vals));
         int nf = 0;
         for (double f : rate) {
             if (f > 0) {
@@ -299,6 +319,90 @@ public final class Jarzynski {
         return out;
     }
 
+    /** Naive and cumulant replicate of two paired columns (the hot loop of the whole table). */
+    private static void pairedStatistic(double[] data, int[] idx, int n, double[] mean, double beta, double[] vals) {
+        // two interleaved sets of accumulators: the adds of one set no longer wait on each other
+        double e0 = 0;
+        double d0 = 0;
+        double q0 = 0;
+        double e1 = 0;
+        double d1 = 0;
+        double q1 = 0;
+        double f0 = 0;
+        double g0 = 0;
+        double r0 = 0;
+        double f1 = 0;
+        double g1 = 0;
+        double r1 = 0;
+        int len = idx.length;
+        int k = 0;
+        for (; k + 1 < len; k += 2) {
+            int base = idx[k] << 2;
+            int bas2 = idx[k + 1] << 2;
+            double a = data[base + 1];
+            double b = data[base + 3];
+            double c = data[bas2 + 1];
+            double d = data[bas2 + 3];
+            e0 += data[base];
+            d0 += a;
+            q0 += a * a;
+            e1 += data[base + 2];
+            d1 += b;
+            q1 += b * b;
+            f0 += data[bas2];
+            g0 += c;
+            r0 += c * c;
+            f1 += data[bas2 + 2];
+            g1 += d;
+            r1 += d * d;
+        }
+        if (k < len) {
+            int base = idx[k] << 2;
+            double a = data[base + 1];
+            double b = data[base + 3];
+            e0 += data[base];
+            d0 += a;
+            q0 += a * a;
+            e1 += data[base + 2];
+            d1 += b;
+            q1 += b * b;
+        }
+        e0 += f0;
+        d0 += g0;
+        q0 += r0;
+        e1 += f1;
+        d1 += g1;
+        q1 += r1;
+        cumulantPair(e0, d0, q0, n, mean[0], beta, vals, 0);
+        cumulantPair(e1, d1, q1, n, mean[1], beta, vals, 2);
+    }
+
+    private static void generalStatistic(double[] data, int k, int[] idx, int n, double[] mean, double beta,
+            double[] vals) {
+        double[] acc = new double[3 * k];
+        for (int i : idx) {
+            int base = i * k * 2;
+            for (int a = 0; a < k; a++) {
+                double d = data[base + 2 * a + 1];
+                acc[3 * a] += data[base + 2 * a];
+                acc[3 * a + 1] += d;
+                acc[3 * a + 2] += d * d;
+            }
+        }
+        for (int a = 0; a < k; a++) {
+            cumulantPair(acc[3 * a], acc[3 * a + 1], acc[3 * a + 2], n, mean[a], beta, vals, 2 * a);
+        }
+    }
+
+    /** From Σe, Σd, Σd² of a resample (d = σ − σ̄): naive = Σe/n, cumulant = exp(clip(−β⟨σ⟩ + β²Var/2)). */
+    private static void cumulantPair(double se, double sd, double sq, int n, double mean, double beta, double[] vals,
+            int at) {
+        double md = sd / n;
+        double var = Math.max(sq / n - md * md, 0.0);
+        vals[at] = se / n;
+        vals[at + 1] = clippedExp(-beta * (mean + md) + beta * beta * var / 2.0);
+    }
+
     private static ConfidenceInterval barInterval(double[] x, double[] y, double c, int resamples, long seed,
             BootstrapSpec spec) {
         if (resamples == 0 || Double.isNaN(c)) {
@@ -306,14 +410,10 @@ public final class Jarzynski {
         }
         int nf = x.length;
         int nr = y.length;
-        double[] xy = new double[nf + nr];
-        System.arraycopy(x, 0, xy, 0, nf);
-        System.arraycopy(y, 0, xy, nf, nr);
+        BarData d = new BarData(x, y);
         double[][] reps = Bootstrap.replicate(new int[] {nf, nr}, resamples, 1, seed, spec.execution(),
                 (idx, vals) -> {
-                    int[] yi = new int[nr];
-                    System.arraycopy(idx, nf, yi, 0, nr);
-                    double root = solveBar(xy, idx, nf, xy, yi, nr, c);
+                    double root = solveBar(d, idx, nf, nr, c, 0.05, BAR_REPLICATE_ACCURACY);
                     vals[0] = Double.isNaN(root) ? Double.NaN : clippedExp(-root);
                 });
         return Bootstrap.percentileInterval(reps[0], spec.level());

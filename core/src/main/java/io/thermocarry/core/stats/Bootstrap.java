@@ -103,7 +103,8 @@ public final class Bootstrap {
         if (s.length == 0) {
             return ConfidenceInterval.undefined(level);
         }
-        double a = (1 - level) / 2 * 100;
+        // percentile levels as decimals (2.5 and 97.5 for 95 %), as numpy is called with them
+        double a = Math.rint((1 - level) * 50 * 1e9) / 1e9;
         return new ConfidenceInterval(Percentiles.ofSorted(s, s.length, a),
                 Percentiles.ofSorted(s, s.length, 100 - a), level);
     }

@@ -13,6 +13,12 @@ import io.thermocarry.core.Checks;
  * every {@value #REANCHOR} steps, so the relative error per term stays below ~1e−13, and it stops when the
  * kernel falls under {@code exp(−}{@value #CUTOFF_HALF_SQUARED}{@code )} of its peak (|x − s| > 12·h), a
  * term smaller than 1e−31 of a kernel peak. {@link #density(double[], double, double)} is the direct sum.
+ *
+ * <p>{@link #densityOnGridBinned} is the fast approximation for bootstrap replicates: linear binning of the
+ * (weighted) samples onto a lattice of spacing {@code δ = dx/refine} aligned with the grid, then a direct
+ * discrete convolution with the kernel sampled at {@code tδ}, |t| ≤ 12h/δ. Linear binning keeps each sample's
+ * mass and mean and adds at most δ²/4 to its variance, so the relative error of a density is of order
+ * {@code (δ/h)²/8·|u² − 1|} (u the standardised distance): below 1e−3 when h ≥ 16δ.
  */
 public final class GaussianKde {
     static final int REANCHOR = 32;
@@ -131,6 +137,75 @@ public final class GaussianKde {
                 }
                 out[j] += w * k;
             }
+        }
+        double norm = INV_SQRT_2PI / (totalWeight * h);
+        for (int j = 0; j < m; j++) {
+            out[j] *= norm;
+        }
+    }
+
+    /**
+     * Binned approximation of {@link #densityOnGrid} (see the class comment), in O(samples + m·h/δ); falls back
+     * to the exact evaluation when that would be cheaper.
+     *
+     * @param refine lattice points per grid step (δ = dx/refine, ≥ 1)
+     */
+    public static void densityOnGridBinned(double[] samples, double[] weights, double totalWeight, double h,
+            double x0, double dx, int refine, double[] out) {
+        Checks.positive(h, "h");
+        Checks.positive(dx, "dx");
+        Checks.positive(refine, "refine");
+        int m = out.length;
+        double delta = dx / refine;
+        double taps = Math.ceil(Math.sqrt(2.0 * CUTOFF_HALF_SQUARED) * h / delta);
+        if (m == 0 || taps * 2 * m > (double) samples.length * m || taps > 1e6) {
+            densityOnGrid(samples, weights, totalWeight, h, x0, dx, out);
+            return;
+        }
+        int t = (int) taps;
+        int size = 2 * t + (m - 1) * refine + 1;
+        double origin = x0 - t * delta;
+        double[] lattice = new double[size + 1];
+        for (int i = 0; i < samples.length; i++) {
+            double w = weights == null ? 1.0 : weights[i];
+            if (w == 0) {
+                continue;
+            }
+            double u = (samples[i] - origin) / delta;
+            if (!(u >= 0) || u > size - 1) {
+                continue;
+            }
+            int lo = (int) u;
+            double frac = u - lo;
+            lattice[lo] += w * (1.0 - frac);
+            lattice[lo + 1] += w * frac;
+        }
+        double[] kern = new double[2 * t + 1];
+        double inv2h2 = 0.5 / (h * h);
+        for (int k = 0; k <= t; k++) {
+            double d = k * delta;
+            double v = Math.exp(-d * d * inv2h2);
+            kern[t + k] = v;
+            kern[t - k] = v;
+        }
+        int len = kern.length;
+        for (int j = 0; j < m; j++) {
+            int base = j * refine;
+            double a0 = 0;
+            double a1 = 0;
+            double a2 = 0;
+            double a3 = 0;
+            int u = 0;
+            for (; u + 3 < len; u += 4) {
+                a0 += lattice[base + u] * kern[u];
+                a1 += lattice[base + u + 1] * kern[u + 1];
+                a2 += lattice[base + u + 2] * kern[u + 2];
+                a3 += lattice[base + u + 3] * kern[u + 3];
+            }
+            for (; u < len; u++) {
+                a0 += lattice[base + u] * kern[u];
+            }
+            out[j] = (a0 + a1) + (a2 + a3);
         }
         double norm = INV_SQRT_2PI / (totalWeight * h);
         for (int j = 0; j < m; j++) {

@@ -45,17 +45,28 @@ public final class IndexSampler {
         return (int) (m >>> 32);
     }
 
-    /** Fills {@code out[offset, offset + count)} with {@code base + U[0, n)}. */
+    /**
+     * Fills {@code out[offset, offset + count)} with {@code base + U[0, n)}. Each {@code nextLong()} gives two
+     * 32-bit candidates (low half, then high half), each accepted unless it falls in Lemire's rejection zone
+     * (probability below n/2^32); accepted candidates fill the slots in order and an unused last half is
+     * dropped. Draws fresh words: a spare half left by {@link #nextIndex(int)} stays for the next such call.
+     */
     public void fill(int[] out, int offset, int count, int base, int n) {
         long t = ((1L << 32) - n) % n;
-        for (int i = 0; i < count; i++) {
-            long m = next32() * n;
-            long l = m & MASK32;
-            while (l < t) {
-                m = next32() * n;
-                l = m & MASK32;
+        int i = offset;
+        int end = offset + count;
+        while (i < end) {
+            long w = rng.nextLong();
+            long m = (w & MASK32) * n;
+            if ((m & MASK32) >= t) {
+                out[i++] = base + (int) (m >>> 32);
             }
-            out[offset + i] = base + (int) (m >>> 32);
+            if (i < end) {
+                m = (w >>> 32) * n;
+                if ((m & MASK32) >= t) {
+                    out[i++] = base + (int) (m >>> 32);
+                }
+            }
         }
     }
 }
