@@ -16,24 +16,33 @@ import io.thermocarry.core.Checks;
  * {@code Σ(x−m)(y−m) = Σxy − m(Σx + Σy) + m²(n−1)} and {@code Σ(x−m)² = Σx² − 2mΣx + m²(n−1)} with
  * {@code Σx = Σb − b_last}, {@code Σy = Σb − b_first}; the variance is {@code (Σb² − (Σb)²/n)/n}.
  *
- * <p>Accuracy: every running sum is a compensated (TwoSum, Knuth/Neumaier) sum, and each term is removed as
- * the identical double that was added, so the error stays at a few ulps of the current sums plus
- * {@code O(updates·ε²)} of the history, however large the values that have left the window were (plain
- * running sums lose everything after a large-to-small regime change). The sums are also rebuilt from the ring
- * every {@value #REBUILD_EVERY} updates, which bounds the second term. Not thread-safe.
+ * <p>Accuracy: the sums run over shifted values {@code u = b − K} (K = the window mean at the last rebuild), so
+ * variance and demeaned sums do not cancel against a large level ({@code Σb² − (Σb)²/n} loses
+ * {@code log10(m²/Var)} digits, the shifted form only {@code log10((m − K)²/Var)}); a query that finds
+ * {@code (m − K)² > 1e4·Var} (the level moved away from K, e.g. after a regime change) first rebuilds, so at
+ * most ~4 digits are ever at risk before the check and none after it. Raw sums are recovered as
+ * {@code Σx² = Σu_x² + 2KΣu_x + K²(n−1)} and {@code Σxy = Σu_xu_y + K(Σu_x + Σu_y) + K²(n−1)}. Every running sum
+ * is a compensated (TwoSum, Knuth/Neumaier) sum and each term is removed as the identical double that was
+ * added, so the error stays at a few ulps of the current sums plus {@code O(updates·ε²)} of the history,
+ * however large the values that have left the window were (plain running sums lose everything after a
+ * large-to-small regime change). The sums are also rebuilt every {@value #REBUILD_PERIOD} updates, which
+ * bounds the {@code ε²} term. A query is O(1) except when it triggers a rebuild (O(W)). Not thread-safe.
  *
  * <p>Warm-up: {@link #warmup()} = W updates until the window is full; before that the fit covers all points
  * added so far (and falls back below 10 points).
  */
 public final class RollingOu {
-    /** Updates between rebuilds of the running sums from the ring. */
-    public static final int REBUILD_EVERY = 1 << 20;
+    /** Updates between periodic rebuilds of the running sums from the ring. */
+    public static final int REBUILD_PERIOD = 1 << 20;
+    /** A query rebuilds first when the squared distance of the window mean from the shift exceeds this × Var. */
+    static final double RECENTRE_RATIO = 1e4;
 
     private final int window;
     private final double dtHours;
     private final KappaMethod method;
     private final double[] vals;
     private final double[] partner;
+    private double shift;
     private long updates;
     private int sinceRebuild;
     private int n;
@@ -95,13 +104,14 @@ public final class RollingOu {
             double old = vals[slot];
             if (old == old) {
                 n--;
-                double sq = old * old;
-                addS1(-old);
+                double uo = old - shift;
+                double sq = uo * uo;
+                addS1(-uo);
                 addS2(-sq);
                 double p = partner[slot];
                 if (p == p) {
                     addSxx(-sq);
-                    addSxy(-(old * p));
+                    addSxy(-(uo * (p - shift)));
                     first = p;
                 } else {
                     first = Double.NaN;
@@ -113,23 +123,29 @@ public final class RollingOu {
         vals[slot] = v;
         partner[slot] = Double.NaN;
         if (v == v) {
-            if (n > 0) {
-                partner[lastSlot] = v;
-                addSxx(last * last);
-                addSxy(last * v);
-            } else {
-                first = v;
-            }
-            n++;
-            addS1(v);
-            addS2(v * v);
-            last = v;
-            lastSlot = slot;
+            insert(v, slot);
         }
         updates++;
-        if (++sinceRebuild >= REBUILD_EVERY) {
+        if (++sinceRebuild >= REBUILD_PERIOD) {
             rebuild();
         }
+    }
+
+    private void insert(double v, int slot) {
+        double u = v - shift;
+        if (n > 0) {
+            partner[lastSlot] = v;
+            double ul = last - shift;
+            addSxx(ul * ul);
+            addSxy(ul * u);
+        } else {
+            first = v;
+        }
+        n++;
+        addS1(u);
+        addS2(u * u);
+        last = v;
+        lastSlot = slot;
     }
 
     private void addS1(double x) {
@@ -160,9 +176,24 @@ public final class RollingOu {
         sxy = t;
     }
 
-    /** Recomputes every running sum from the ring (O(W)); called periodically, harmless at any time. */
+    /**
+     * Re-centres the shift K on the window mean and recomputes every running sum from the ring (O(W)); called
+     * periodically, harmless at any time.
+     */
     public void rebuild() {
         sinceRebuild = 0;
+        int size0 = filled();
+        int start0 = updates >= window ? (int) (updates % window) : 0;
+        double sum = 0;
+        int cnt = 0;
+        for (int k = 0; k < size0; k++) {
+            double v = vals[(start0 + k) % window];
+            if (v == v) {
+                sum += v;
+                cnt++;
+            }
+        }
+        shift = cnt > 0 ? sum / cnt : 0.0;
         s1 = 0;
         c1 = 0;
         s2 = 0;
@@ -182,24 +213,27 @@ public final class RollingOu {
             double v = vals[slot];
             partner[slot] = Double.NaN;
             if (v == v) {
-                if (n > 0) {
-                    partner[lastSlot] = v;
-                    addSxx(last * last);
-                    addSxy(last * v);
-                } else {
-                    first = v;
-                }
-                n++;
-                addS1(v);
-                addS2(v * v);
-                last = v;
-                lastSlot = slot;
+                insert(v, slot);
             }
+        }
+    }
+
+    /** Rebuilds when the window mean has drifted far from the shift K relative to the spread. */
+    private void recentreIfNeeded() {
+        if (n < 2) {
+            return;
+        }
+        double su = s1 + c1;
+        double mu = su / n;
+        double ss = (s2 + c2) - su * mu;
+        if (!(mu * mu * n <= RECENTRE_RATIO * ss)) {
+            rebuild();
         }
     }
 
     /** κ of the current window (same value as {@link OuEstimator#kappa} / {@link #fit()}). */
     public double kappa() {
+        recentreIfNeeded();
         if (n < OuEstimator.MIN_POINTS) {
             return OuEstimator.FALLBACK_KAPPA;
         }
@@ -211,22 +245,30 @@ public final class RollingOu {
      * (demeaned); 0.5 when the denominator is not positive.
      */
     private double phi() {
-        double pxx = sxx + cxx;
-        double pxy = sxy + cxy;
+        // shifted sums: u = b − K
+        double uxx = sxx + cxx;
+        double uxy = sxy + cxy;
+        double su = s1 + c1;
+        int pairs = n - 1;
+        double sx = su - (last - shift);
+        double sy = su - (first - shift);
+        double pxx;
+        double pxy;
         if (method == KappaMethod.DEMEANED) {
-            double sum = s1 + c1;
-            double m = sum / n;
-            int pairs = n - 1;
-            double sx = sum - last;
-            double sy = sum - first;
-            pxx = pxx - 2 * m * sx + m * m * pairs;
-            pxy = pxy - m * (sx + sy) + m * m * pairs;
+            double mu = su / n;
+            pxx = uxx - 2 * mu * sx + mu * mu * pairs;
+            pxy = uxy - mu * (sx + sy) + mu * mu * pairs;
+        } else {
+            double k = shift;
+            pxx = uxx + 2 * k * sx + k * k * pairs;
+            pxy = uxy + k * (sx + sy) + k * k * pairs;
         }
         return pxx > 0 ? pxy / pxx : 0.5;
     }
 
     /** Full fit of the current window: κ, population variance, T = κ·Var, β (fallbacks as {@code fit}). */
     public OuFit fit() {
+        recentreIfNeeded();
         double var = variance();
         if (n < OuEstimator.MIN_POINTS) {
             return new OuFit(OuEstimator.FALLBACK_KAPPA, var, 1.0, 1.0, n);
@@ -239,11 +281,12 @@ public final class RollingOu {
 
     /** Population variance of the window's points (0 when empty). */
     public double variance() {
+        recentreIfNeeded();
         if (n == 0) {
             return 0.0;
         }
-        double sum = s1 + c1;
-        double ss = (s2 + c2) - sum * (sum / n);
+        double su = s1 + c1;
+        double ss = (s2 + c2) - su * (su / n);
         return Math.max(ss, 0.0) / n;
     }
 
