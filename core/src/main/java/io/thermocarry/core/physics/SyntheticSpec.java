@@ -109,7 +109,13 @@ public record SyntheticSpec(Symbol symbol, double kappa, double sigmaNoise, doub
                 spotStartPrice, spotHourlyVol, segments);
     }
 
-    /** Same spec with another symbol. */
+    /** Same spec with another behaviour at settlements. */
+    public SyntheticSpec withCycleStart(CycleStart c) {
+        return new SyntheticSpec(symbol, kappa, sigmaNoise, muF, sF, cycles, hoursPerCycle, c, seed, start,
+                spotStartPrice, spotHourlyVol, kappaSegments);
+    }
+
+    /** Same spec with another symbol.
     public SyntheticSpec withSymbol(Symbol s) {
         return new SyntheticSpec(s, kappa, sigmaNoise, muF, sF, cycles, hoursPerCycle, cycleStart, seed, start,
                 spotStartPrice, spotHourlyVol, kappaSegments);
