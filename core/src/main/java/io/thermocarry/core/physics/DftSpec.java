@@ -20,6 +20,7 @@ import io.thermocarry.core.stats.BandwidthRule;
 public record DftSpec(BandwidthRule bandwidth, int gridPoints, double gridStartFraction, double extentPercentile,
         double minRelativeDensity, double minDensity, int minGridPoints, int minSamples) {
 
+    /** Validates the parameters. */
     public DftSpec {
         Checks.notNull(bandwidth, "bandwidth");
         Checks.check(gridPoints >= 2, "gridPoints must be >= 2");

@@ -12,6 +12,7 @@ import io.thermocarry.core.Checks;
  * @param kappa κ in 1/hour (> 0)
  */
 public record KappaSegment(int fromCycle, int toCycle, double kappa) {
+    /** Validates the segment. */
     public KappaSegment {
         Checks.nonNegative(fromCycle, "fromCycle");
         Checks.check(toCycle > fromCycle, "toCycle must be > fromCycle");

@@ -34,6 +34,7 @@ public record PhysicsSpec(KappaMethod kappaMethod, FitMethod fitMethod, CycleSta
     /** Default seed. */
     public static final long DEFAULT_SEED = 42L;
 
+    /** Validates the spec (NaN funding interval = median of the cycles). */
     public PhysicsSpec {
         Checks.notNull(kappaMethod, "kappaMethod");
         Checks.notNull(fitMethod, "fitMethod");

@@ -23,13 +23,13 @@ public final class SecondLaw {
      * @param ci 95 % t interval of the mean
      * @param tStatistic t statistic
      * @param pValue one-sided p-value for mean > 0
-     * @param fractionNegative share of cycles with β σ_k < 0
+     * @param fractionNegative share of cycles with {@code β σ_k < 0}
      * @param n cycles
      */
     public record Result(double meanEntropyProduction, double sd, ConfidenceInterval ci, double tStatistic,
             double pValue, double fractionNegative, int n) {
 
-        /** Mean > 0 and one-sided p < 0.05. */
+        /** {@code mean > 0} and one-sided {@code p < 0.05}. */
         public boolean holds() {
             return meanEntropyProduction > 0 && pValue < ALPHA;
         }

@@ -53,6 +53,7 @@ public record SyntheticSpec(Symbol symbol, double kappa, double sigmaNoise, doub
     public static final SyntheticSpec STRONG = new SyntheticSpec(DEFAULT_SYMBOL, 0.5, 1.0, 0.1, 0.2, 10_000, 8,
             CycleStart.REDRAW_EQUILIBRIUM, DEFAULT_SEED, DEFAULT_START, DEFAULT_SPOT, DEFAULT_SPOT_VOL, List.of());
 
+    /** Validates the spec; κ segments must not overlap. */
     public SyntheticSpec {
         Checks.notNull(symbol, "symbol");
         Checks.positive(kappa, "kappa");
@@ -115,7 +116,7 @@ public record SyntheticSpec(Symbol symbol, double kappa, double sigmaNoise, doub
                 spotStartPrice, spotHourlyVol, kappaSegments);
     }
 
-    /** Same spec with another symbol.
+    /** Same spec with another symbol. */
     public SyntheticSpec withSymbol(Symbol s) {
         return new SyntheticSpec(s, kappa, sigmaNoise, muF, sF, cycles, hoursPerCycle, cycleStart, seed, start,
                 spotStartPrice, spotHourlyVol, kappaSegments);

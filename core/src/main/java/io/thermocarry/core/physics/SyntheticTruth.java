@@ -13,6 +13,7 @@ import java.util.List;
  */
 public record SyntheticTruth(double kappa, double temperature, double beta, double varianceEq,
         List<KappaSegment> kappaSegments) {
+    /** Copies the segment list. */
     public SyntheticTruth {
         kappaSegments = List.copyOf(kappaSegments);
     }

@@ -16,6 +16,7 @@ public record BootstrapSpec(int resamples, long seed, double level, Execution ex
     /** Default seed. */
     public static final long DEFAULT_SEED = 42L;
 
+    /** Validates the spec. */
     public BootstrapSpec {
         Checks.nonNegative(resamples, "resamples");
         Checks.check(level > 0 && level < 1, "level must be in (0, 1), was " + level);
