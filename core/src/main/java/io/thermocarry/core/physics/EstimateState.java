@@ -5,8 +5,9 @@ public enum EstimateState {
     /** Computed without clipping; the value means what it says. */
     OK,
     /**
-     * An exponent argument exceeded the clip bound (+{@value Jarzynski#CLIP}) or the result was not finite:
-     * the exponential average is dominated by terms that would overflow. The reported value is the clipped
+     * An exponent argument exceeded the clip bound (+{@value Jarzynski#CLIP}) or the result was not finite (for
+     * BAR: {@code −C > 500}, or Bennett's equation had no finite root): the exponential average is dominated by
+     * terms that would overflow. The reported value is the clipped
      * computation (a lower bound of the unclipped one) and must not be read as an estimate ("overflow" in the
      * SPEC §11 table).
      */

@@ -4,6 +4,7 @@ import io.thermocarry.core.Checks;
 import io.thermocarry.core.series.BasisSeries;
 import io.thermocarry.core.series.FundingCycles;
 import io.thermocarry.core.stats.BootstrapSpec;
+import io.thermocarry.core.stats.Moments;
 import io.thermocarry.core.stats.Percentiles;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -121,7 +122,7 @@ public final class PhysicsAnalyzer {
         DftResult dft = DetailedFluctuation.test(sigma, spec.dft(),
                 new BootstrapSpec(spec.dftResamples(), dftSeed, spec.level(), spec.execution()));
         SecondLaw.Result law = SecondLaw.test(betaSigma);
-        double meanSigma = used == 0 ? Double.NaN : io.thermocarry.core.stats.Moments.mean(sigma);
+        double meanSigma = used == 0 ? Double.NaN : Moments.mean(sigma);
         return new PhysicsReport(cycles.symbol(), used, total - used, fit.points(), fit, interval, fit.tauRelaxHours(),
                 fit.relaxationRatio(interval), meanSigma, winLo, winHi, je[0], je[1], dft, law, spec);
     }

@@ -72,6 +72,22 @@ class PhysicsAnalyzerTest {
     }
 
     @Test
+    void noUsableCycle_givesInsufficientStates_notExceptions() {
+        SyntheticMarket m = strong(9, 60);
+        FundingCycles c = m.cycles();
+        boolean[] all = new boolean[c.size()];
+        Arrays.fill(all, true);
+        PhysicsReport r = PhysicsAnalyzer.analyze(m.basisPct(), edited(c, all, c.intervalsHours()), FAST);
+        assertEquals(0, r.cycles());
+        assertEquals(60, r.cyclesSkipped());
+        assertEquals(EstimateState.INSUFFICIENT, r.je().naive().state());
+        assertEquals(EstimateState.INSUFFICIENT, r.je().bar().state());
+        assertEquals(EstimateState.INSUFFICIENT, r.dft().state());
+        assertTrue(Double.isNaN(r.secondLaw().meanEntropyProduction()));
+        assertTrue(Double.isFinite(r.kappaPerHour()));
+    }
+
+    @Test
     void fundingInterval_defaultsToTheMedianActualInterval_orTheGivenValue() {
         SyntheticMarket m = strong(3, 301);
         FundingCycles c = m.cycles();
