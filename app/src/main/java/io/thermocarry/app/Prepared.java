@@ -27,7 +27,8 @@ record Prepared(Symbol symbol, Compat compat, FundingCycles cycles, SignalRun ru
     static Prepared of(Store store, Symbol symbol, Instant from, Instant to, Compat compat, SignalOptions o) {
         var config = o.regimeConfig();
         if (compat == Compat.REFERENCE) {
-            MarketLoader.Loaded l = MarketLoader.load(store, symbol, from, to);
+            // the reference's inputs are exactly the range: no look-back (its windows count rows from the start)
+            MarketLoader.Loaded l = MarketLoader.load(store, symbol, from, to, java.time.Duration.ZERO);
             var ref = ReferenceCycleBuilder.fromProductData(l.funding(), l.basis(), o.kappa());
             SignalRun run = SignalRunner.runReference(ref, o.signalSpec(), o.regimeSpec(), config);
             FundingCycles c = ref.cycles();

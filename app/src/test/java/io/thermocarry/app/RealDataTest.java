@@ -216,4 +216,35 @@ class RealDataTest {
             assertEquals(fourHour, fourHourCycles, "cycles carry the actual 4 h lengths");
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"BTCUSDT,2020-01-01", "ETHUSDT,2020-01-01", "SOLUSDT,2022-12-12"})
+    void referenceMode_onTheProductsOwnIngest_reproducesEveryGoldenRegime(String symbol, String from) throws IOException {
+        Path golden = SharedData.root().resolve("reference/" + symbol + ".reference-cycles.csv.gz");
+        java.util.Map<String, String> regimes = new java.util.HashMap<>();
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(Files.newInputStream(golden)), java.nio.charset.StandardCharsets.UTF_8))) {
+            List<String> header = Arrays.asList(in.readLine().split(","));
+            int t = header.indexOf("start_time");
+            int reg = header.indexOf("regime");
+            for (String line; (line = in.readLine()) != null;) {
+                String[] f = line.split(",", -1);
+                if (!f[reg].isEmpty()) {
+                    regimes.put(f[t], f[reg]);
+                }
+            }
+        }
+        Cli.Result r = Cli.run("signals", "--symbol", symbol, "--from", from, "--to", "2026-03-31T00:00:01Z",
+                "--compat", "reference", "--db", db.toString(), "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode decisions = r.json().get("decisions");
+        assertEquals(regimes.size(), decisions.size());
+        int differ = 0;
+        for (JsonNode d : decisions) {
+            if (!d.get("regime").asText().equals(regimes.get(d.get("time").asText()))) {
+                differ++;
+            }
+        }
+        assertEquals(0, differ, "regimes differing from the reference code's on the same Binance data");
+    }
 }
