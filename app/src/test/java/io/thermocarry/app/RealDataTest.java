@@ -247,4 +247,53 @@ class RealDataTest {
         }
         assertEquals(0, differ, "regimes differing from the reference code's on the same Binance data");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"naive", "physics"})
+    void btcBacktest16bps_pnlEqualsAnIndependentDuckdbRecomputationFromTheCyclesTable(String strategy) {
+        Path cycles = dir.resolve("cycles-" + strategy + ".csv");
+        Path ledger = dir.resolve("ledger-" + strategy + ".csv");
+        String[] range = {"--symbol", "BTCUSDT", "--from", "2020-01-01", "--to", "2026-03-31", "--db", db.toString()};
+        Cli.Result c = Cli.run(concat(new String[] {"cycles", "--csv", cycles.toString()}, range));
+        assertEquals(0, c.exit(), c.err());
+        Cli.Result b = Cli.run(concat(new String[] {"backtest", "--strategy", strategy, "--fee-bps", "16", "--json",
+                "--csv", ledger.toString()}, range));
+        assertEquals(0, b.exit(), b.err());
+        JsonNode pnl = b.json().get("tiers").get(0).get("pnl");
+        // Independent route: the PnL model of SPEC §7 in SQL over the cycles table and the engine's notional path.
+        // Causal funding: a position held through [t_k, t_k+1) is paid the rate settled at t_k+1.
+        String sql = """
+                WITH c AS (SELECT "start" AS s, fundingRate AS f, basisStartPct AS bs, basisEndPct AS be,
+                                  LEAD(fundingRate) OVER (ORDER BY "start") AS f_end
+                           FROM read_csv('%s', header = true, timestampformat = '%%Y-%%m-%%dT%%H:%%M:%%SZ')),
+                     l AS (SELECT "start" AS s, side, notional, traded, funding, basis, fee
+                           FROM read_csv('%s', header = true, timestampformat = '%%Y-%%m-%%dT%%H:%%M:%%SZ')),
+                     x AS (SELECT l.*, CASE l.side WHEN 'SHORT_BASIS' THEN 1 WHEN 'LONG_BASIS' THEN -1 ELSE 0 END AS sgn,
+                                  c.f_end, c.bs, c.be
+                           FROM l JOIN c USING (s))
+                SELECT sum(sgn * notional * coalesce(f_end, 0)),
+                       sum(CASE WHEN sgn = 0 OR bs IS NULL OR be IS NULL THEN 0 ELSE -sgn * notional * (be - bs) / 100 END),
+                       sum(traded * 16 / 2 / 10000),
+                       max(abs(funding - sgn * notional * coalesce(f_end, 0))),
+                       count(*)
+                FROM x
+                """.formatted(cycles.toAbsolutePath(), ledger.toAbsolutePath());
+        try (Store store = Store.open(db)) {
+            List<Object> row = store.sqlForTests(sql).get(0);
+            double funding = ((Number) row.get(0)).doubleValue();
+            double basis = ((Number) row.get(1)).doubleValue();
+            double fees = ((Number) row.get(2)).doubleValue();
+            assertEquals(pnl.get("funding").asDouble(), funding, 1e-9, "funding");
+            assertEquals(pnl.get("basis").asDouble(), basis, 1e-9, "basis");
+            assertEquals(pnl.get("fees").asDouble(), fees, 1e-9, "fees");
+            assertTrue(((Number) row.get(3)).doubleValue() < 1e-12, "per-cycle funding");
+            assertTrue(((Number) row.get(4)).longValue() > 6800, "rows joined: " + row.get(4));
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
 }
