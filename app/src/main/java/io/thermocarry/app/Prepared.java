@@ -14,7 +14,8 @@ import java.time.Instant;
 /**
  * A symbol's cycles and signal path ready for backtests, built the way the compat mode says.
  * Causal: every cycle before {@code to}, signals warmed up on history before {@code from}, evaluation from the
- * first cycle at or after {@code from}. Reference: the reference's own cycle construction over the range only.
+ * first cycle at or after {@code from}. Reference: the reference's own cycle construction over the range only,
+ * evaluation from its first signal cycle (as its backtests do).
  *
  * @param firstCycle first cycle of the evaluation window (earlier cycles are history only)
  * @param accrual the funding convention of the compat mode: causal pays the rate settled at the cycle's end
@@ -32,7 +33,9 @@ record Prepared(Symbol symbol, Compat compat, FundingCycles cycles, SignalRun ru
             var ref = ReferenceCycleBuilder.fromProductData(l.funding(), l.basis(), o.kappa());
             SignalRun run = SignalRunner.runReference(ref, o.signalSpec(), o.regimeSpec(), config);
             FundingCycles c = ref.cycles();
-            return new Prepared(symbol, compat, c, run, SignalPath.of(run, c.size()), 0,
+            // the reference's backtests (physics, naive, threshold) start at its first signal cycle
+            int first = run.size() > 0 ? run.cycleIndex(0) : c.size();
+            return new Prepared(symbol, compat, c, run, SignalPath.of(run, c.size()), first,
                     FundingAccrual.RATE_AT_CYCLE_START);
         }
         MarketLoader.Loaded l = MarketLoader.load(store, symbol, null, to);

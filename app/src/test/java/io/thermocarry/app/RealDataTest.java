@@ -291,6 +291,20 @@ class RealDataTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"BTCUSDT,2020-01-01,5.869,4.684", "ETHUSDT,2020-01-01,5.049,4.494",
+            "SOLUSDT,2022-12-12,1.781,0.355"})
+    void referenceBacktest_onTheProductsOwnIngest_givesThePublishedSharpes(String symbol, String from, double physics,
+            double naive) {
+        for (String[] c : new String[][] {{"physics", Double.toString(physics)}, {"naive", Double.toString(naive)}}) {
+            Cli.Result r = Cli.run("backtest", "--symbol", symbol, "--strategy", c[0], "--from", from, "--to",
+                    "2026-03-31T00:00:01Z", "--compat", "reference", "--db", db.toString(), "--json");
+            assertEquals(0, r.exit(), r.err());
+            assertEquals(Double.parseDouble(c[1]), r.json().get("tiers").get(0).get("referenceSharpe").asDouble(), 5e-4,
+                    symbol + " " + c[0] + " (reference README, 3 decimals)");
+        }
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] r = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
