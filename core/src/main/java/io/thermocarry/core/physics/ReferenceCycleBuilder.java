@@ -1,11 +1,12 @@
-package io.thermocarry.core.series;
+package io.thermocarry.core.physics;
 
+import io.thermocarry.core.series.BasisSeries;
+import io.thermocarry.core.series.BasisSource;
+import io.thermocarry.core.series.FundingCycles;
 import io.thermocarry.core.stats.PairwiseSum;
 
 import io.thermocarry.core.Checks;
 import io.thermocarry.core.market.FundingSeries;
-import io.thermocarry.core.physics.KappaMethod;
-import io.thermocarry.core.physics.OuEstimator;
 import java.time.Instant;
 import java.util.Arrays;
 
