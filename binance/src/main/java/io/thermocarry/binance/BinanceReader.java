@@ -3,6 +3,7 @@ package io.thermocarry.binance;
 import io.thermocarry.core.market.BarInterval;
 import io.thermocarry.core.market.BarSeries;
 import io.thermocarry.core.market.Market;
+import io.thermocarry.core.market.MicroData;
 import io.thermocarry.core.market.ParsedSource;
 import io.thermocarry.core.market.Symbol;
 import java.io.BufferedInputStream;
@@ -118,7 +119,11 @@ public final class BinanceReader {
         if (p.hasFileFault()) {
             return new ParsedSource(ctx.source, sha, 0, List.of(), List.of(), p.fileFaults(), List.of());
         }
-        long accepted = 0;
+        MicroData micro = ctx.micro.isEmpty() ? MicroData.none() : ctx.micro.build();
+        if (p.hasFileFault()) {
+            return new ParsedSource(ctx.source, sha, 0, List.of(), List.of(), p.fileFaults(), List.of());
+        }
+        long accepted = micro.rows() + p.dropped();
         for (BarSeries b : ctx.bars) {
             accepted += b.size();
         }
@@ -126,7 +131,7 @@ public final class BinanceReader {
             accepted += f.size();
         }
         return new ParsedSource(ctx.source, sha, accepted + p.rowRejections(), ctx.bars, ctx.funding, p.rejected(),
-                p.warnings());
+                p.warnings(), micro);
     }
 
     /** Reads the whole raw stream (container, then content); returns the hex SHA-256 of all its bytes. */
@@ -277,6 +282,17 @@ public final class BinanceReader {
                 && CsvLayout.isHeaderlessArchiveFunding(cur)) {
             layout = CsvLayout.ARCHIVE_FUNDING;
             currentIsData = true;
+        } else if (layout == null && MicroCsvReader.isHeaderlessLiquidationSnapshot(cur, ctx.source)) {
+            layout = CsvLayout.LIQUIDATION_SNAPSHOT;
+            currentIsData = true;
+        }
+        if (layout == null && CsvLayout.isCoinalyze(cur)) {
+            MicroCsvReader.coinalyze(cur, ctx, ctx.micro);
+            return;
+        }
+        if (layout == null && CsvLayout.isForceOrderRecorder(cur)) {
+            MicroCsvReader.forceOrderRecorder(cur, ctx, ctx.micro);
+            return;
         }
         if (layout == null) {
             String first = printable(cur.lineText());
@@ -294,6 +310,13 @@ public final class BinanceReader {
             case ARCHIVE_FUNDING -> funding(cur, currentIsData, FundingCsvReader.ARCHIVE, ctx, true);
             case ELVISTV -> funding(cur, false, FundingCsvReader.ELVISTV, ctx, true);
             case ZUSHEN -> funding(cur, false, FundingCsvReader.ZUSHEN, ctx, false);
+            case BOOK_DEPTH -> MicroCsvReader.bookDepth(cur, ctx, ctx.micro);
+            case BOOK_TICKER -> MicroCsvReader.bookTicker(cur, ctx, ctx.micro);
+            case METRICS -> MicroCsvReader.metrics(cur, ctx, ctx.micro);
+            case OPEN_INTEREST_HIST -> MicroCsvReader.openInterestHist(cur, ctx, ctx.micro);
+            case LIQUIDATION_SNAPSHOT -> MicroCsvReader.liquidationSnapshot(cur, currentIsData, ctx, ctx.micro);
+            case POLLED_OPEN_INTEREST -> MicroCsvReader.polledOpenInterest(cur, ctx, ctx.micro);
+            case FORCE_ORDER_LOG -> MicroCsvReader.forceOrderLog(cur, ctx, ctx.micro);
         }
         if (!problems.hasFileFault() && !currentIsData && cur.nonBlankLines() == 1) {
             problems.warn(1 + linesBeforeHeader, "no data rows (" + layout.description() + " header only)");

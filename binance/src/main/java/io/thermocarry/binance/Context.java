@@ -20,12 +20,14 @@ final class Context {
     final Problems problems;
     final List<BarSeries> bars = new ArrayList<>();
     final List<FundingSeries> funding = new ArrayList<>();
+    final MicroSink micro;
 
     Context(String source, ReadOptions options, PathHints hints) {
         this.source = source;
         this.options = options;
         this.hints = hints;
         this.problems = new Problems(source);
+        this.micro = new MicroSink(problems);
     }
 
     /** Symbol of a single-symbol file, or null after faulting the file. */

@@ -15,10 +15,10 @@ import java.util.stream.Stream;
  *
  * <p>Ingestible: {@code .csv}, {@code .csv.gz}, {@code .zip}, {@code .json}, {@code .json.gz}.
  * Not data and not listed at all: {@code *.CHECKSUM} (read beside their archive), {@code SOURCES.md},
- * {@code README*}, other {@code .md}/{@code .txt} notes and hidden files. Listed as skipped, unsupported
- * for now: everything under {@code micro/} (book depth, book ticker, liquidations, metrics),
- * {@code open_interest/}, and {@code crosscheck/} except {@code crosscheck/funding/} (ElvisTV and
- * yuchengzhang966 funding, which are supported); files of other types.
+ * {@code README*}, other {@code .md}/{@code .txt} notes and hidden files. The microstructure folders
+ * {@code micro/} (book depth, book ticker, liquidations, metrics) and {@code open_interest/} are ingestible
+ * (their layouts are recognised by content). Listed as skipped, unsupported for now: {@code crosscheck/} except
+ * {@code crosscheck/funding/} (ElvisTV and yuchengzhang966 funding, which are supported); files of other types.
  */
 public final class DataTree {
 
@@ -106,12 +106,6 @@ public final class DataTree {
         List<String> seg = new ArrayList<>();
         for (Path part : p.toAbsolutePath().normalize()) {
             seg.add(part.toString());
-        }
-        if (seg.contains("micro")) {
-            return "microstructure data (book depth, book ticker, liquidations, metrics): unsupported for now";
-        }
-        if (seg.contains("open_interest")) {
-            return "open interest: unsupported for now";
         }
         int cc = seg.lastIndexOf("crosscheck");
         if (cc >= 0 && !(cc + 1 < seg.size() - 1 && seg.get(cc + 1).equals("funding"))) {

@@ -45,8 +45,8 @@ final class JsonPayloadReader {
     private static final List<String> REST_FUNDING_NAMES = List.of("fundingTime", "fundingRate", "-", "markPrice");
     private static final List<String> COIN_FUNDING_NAMES = List.of("time", "funding_rate", "-", "markPrice");
 
-    /** Which funding objects the payload holds, fixed by the first one. */
-    private enum FundingKind { REST, COIN }
+    /** Which objects the payload holds, fixed by the first one. */
+    private enum FundingKind { REST, COIN, OPEN_INTEREST, FUNDING_INFO, BOOK_TICKER }
 
     private JsonPayloadReader() {
     }
@@ -57,7 +57,11 @@ final class JsonPayloadReader {
         try (JsonParser p = FACTORY.createParser(in)) {
             JsonToken first = p.nextToken();
             if (first == JsonToken.START_OBJECT) {
-                errorObject(p, problems);
+                long line = p.currentTokenLocation().getLineNr();
+                Map<String, String> fields = new HashMap<>();
+                if (MicroJson.isBookTicker(errorObject(p, problems, fields))) {
+                    MicroJson.bookTicker(fields, line, ctx);
+                }
                 return;
             }
             if (first != JsonToken.START_ARRAY) {
@@ -71,7 +75,12 @@ final class JsonPayloadReader {
         }
     }
 
-    private static void errorObject(JsonParser p, Problems problems) throws IOException {
+    /**
+     * A top-level object: a Binance error (faults the file with Binance's message), a single REST book ticker
+     * (its fields are returned in {@code values} and it is left to the caller), or an unknown layout.
+     */
+    private static Map<String, String> errorObject(JsonParser p, Problems problems, Map<String, String> values)
+            throws IOException {
         String code = null;
         String msg = null;
         List<String> fields = new ArrayList<>();
@@ -80,6 +89,7 @@ final class JsonPayloadReader {
             fields.add(name);
             JsonToken v = p.nextToken();
             if (v.isScalarValue()) {
+                values.put(name, v == JsonToken.VALUE_NULL ? null : p.getText());
                 if (name.equals("code")) {
                     code = p.getText();
                 } else if (name.equals("msg")) {
@@ -91,10 +101,12 @@ final class JsonPayloadReader {
         }
         if (code != null) {
             problems.fileFault("Binance error payload: code " + code + ": " + msg);
-        } else {
+        } else if (!MicroJson.isBookTicker(values)) {
             problems.fileFault("unknown JSON layout: an object with fields " + fields
-                    + "; expected an array of klines or funding rates (or a Binance error {code, msg})");
+                    + "; expected an array of klines, funding rates, open interest, funding info or book tickers"
+                    + " (or a Binance error {code, msg})");
         }
+        return values;
     }
 
     /** State of one pass over the top-level array. */
@@ -160,7 +172,7 @@ final class JsonPayloadReader {
                     ctx.bars.add(s);
                 }
             }
-            if (sink != null) {
+            if (sink != null && (kind == FundingKind.REST || kind == FundingKind.COIN)) {
                 ctx.funding.addAll(sink.build());
             }
         }
@@ -268,11 +280,37 @@ final class JsonPayloadReader {
                     kind = FundingKind.REST;
                 } else if (fields.containsKey("coin") && fields.containsKey("funding_rate")) {
                     kind = FundingKind.COIN;
+                } else if (fields.containsKey("sumOpenInterest")) {
+                    kind = FundingKind.OPEN_INTEREST;
+                } else if (fields.containsKey("adjustedFundingRateCap")) {
+                    kind = FundingKind.FUNDING_INFO;
+                } else if (MicroJson.isBookTicker(fields)) {
+                    kind = FundingKind.BOOK_TICKER;
                 } else {
                     problems.fileFault("unknown JSON layout: objects with fields " + new TreeSet<>(fields.keySet())
-                            + "; expected REST fundingRate {symbol, fundingTime, fundingRate, markPrice} or "
-                            + "{coin, funding_rate, time}");
+                            + "; expected REST fundingRate {symbol, fundingTime, fundingRate, markPrice}, "
+                            + "{coin, funding_rate, time}, openInterestHist {symbol, sumOpenInterest, "
+                            + "sumOpenInterestValue, timestamp}, fundingInfo {symbol, adjustedFundingRateCap, "
+                            + "adjustedFundingRateFloor, fundingIntervalHours} or ticker/bookTicker {symbol, bidPrice, "
+                            + "bidQty, askPrice, askQty, time}");
                     return;
+                }
+            }
+            switch (kind) {
+                case OPEN_INTEREST -> {
+                    MicroJson.openInterest(fields, line, ctx);
+                    return;
+                }
+                case FUNDING_INFO -> {
+                    MicroJson.fundingInfo(fields, line, ctx);
+                    return;
+                }
+                case BOOK_TICKER -> {
+                    MicroJson.bookTicker(fields, line, ctx);
+                    return;
+                }
+                default -> {
+                    // funding, below
                 }
             }
             boolean rest = kind == FundingKind.REST;

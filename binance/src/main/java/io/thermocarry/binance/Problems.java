@@ -16,6 +16,7 @@ final class Problems {
     private final List<Rejection> warnings = new ArrayList<>();
     private final List<Rejection> fileFaults = new ArrayList<>();
     private long rowRejections;
+    private long dropped;
     private long element = -1;
 
     Problems(String source) {
@@ -54,6 +55,16 @@ final class Problems {
     /** Rejects the whole file (line 0). */
     void fileFault(String reason) {
         fileFaults.add(Rejection.ofFile(source, reason));
+    }
+
+    /** Counts rows read but dropped as exact repeats of kept rows (reported by a warning). */
+    void dropped(long rows) {
+        dropped += rows;
+    }
+
+    /** Rows read but dropped as exact repeats. */
+    long dropped() {
+        return dropped;
     }
 
     boolean hasFileFault() {

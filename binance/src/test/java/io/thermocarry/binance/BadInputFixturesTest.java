@@ -228,7 +228,7 @@ class BadInputFixturesTest {
     void unknownLayout_faultsTheWholeFile_namingWhatWasExpected() {
         Path f = ArchiveFixtures.text("unknown-layout.csv");
         Rejection r = assertFileFault(read("unknown-layout.csv"), f,
-                "unknown layout: line 1 'timestamp,symbol,sum_open_interest,sum_open_interest_value' is none of");
+                "unknown layout: line 1 'timestamp,symbol,long_short_ratio,long_account' is none of");
         assertTrue(r.reason().contains("calc_time,funding_interval_hours,last_funding_rate"), r.reason());
         assertTrue(r.reason().contains("open_time_ms,date,open,high,low,close,volume"), r.reason());
     }

@@ -30,7 +30,7 @@ class DataTreeTest {
     }
 
     @Test
-    void listsDataFilesSorted_skipsNotes_andExplainsUnsupportedFolders() throws IOException {
+    void listsDataFilesSorted_includingMicrostructure_skipsNotes_andExplainsUnsupportedFolders() throws IOException {
         touch("SOURCES.md", "funding/multi/z.zushen168.csv.gz", "funding/BTCUSDT.csv.gz", "klines/1h/spot/BTCUSDT.csv.gz",
                 "klines/1h/futures/BTCUSDT.csv.gz", "micro/SOURCES.md", "micro/bookDepth/BTCUSDT.MrNtex.csv.gz",
                 "open_interest/4h/BTCUSDT.gravestone.csv.gz", "crosscheck/8h_x.AHA-HH.csv.gz",
@@ -40,15 +40,14 @@ class DataTreeTest {
         DataTree.Listing l = DataTree.scan(root);
         assertEquals(List.of("archive/BTCUSDT-1h-2024-01.zip", "crosscheck/funding/BTC.yuchengzhang966.json.gz",
                 "crosscheck/funding/BTCUSDT.elvistv.csv.gz", "funding/BTCUSDT.csv.gz", "funding/multi/z.zushen168.csv.gz",
-                "klines/1h/futures/BTCUSDT.csv.gz", "klines/1h/spot/BTCUSDT.csv.gz", "rest/fundingRate.json"),
+                "klines/1h/futures/BTCUSDT.csv.gz", "klines/1h/spot/BTCUSDT.csv.gz",
+                "micro/bookDepth/BTCUSDT.MrNtex.csv.gz", "open_interest/4h/BTCUSDT.gravestone.csv.gz",
+                "rest/fundingRate.json"),
                 rel(l.files()));
-        assertEquals(List.of("crosscheck/8h_x.AHA-HH.csv.gz", "micro/bookDepth/BTCUSDT.MrNtex.csv.gz",
-                "open_interest/4h/BTCUSDT.gravestone.csv.gz", "other/data.parquet"),
+        assertEquals(List.of("crosscheck/8h_x.AHA-HH.csv.gz", "other/data.parquet"),
                 rel(l.skipped().stream().map(DataTree.Skipped::path).toList()));
         assertEquals(List.of(
                 "cross-check file outside crosscheck/funding (e.g. the multi-exchange AHA-HH layout): unsupported for now",
-                "microstructure data (book depth, book ticker, liquidations, metrics): unsupported for now",
-                "open interest: unsupported for now",
                 "not a supported file type (.csv, .csv.gz, .zip, .json, .json.gz)"),
                 l.skipped().stream().map(DataTree.Skipped::reason).toList());
         assertEquals(l.files(), DataTree.files(root));

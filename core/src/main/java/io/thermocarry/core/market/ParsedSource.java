@@ -15,9 +15,11 @@ import java.util.List;
  * @param funding funding series found (one per symbol)
  * @param rejected rows not accepted
  * @param warnings rows kept but worth a look
+ * @param micro microstructure series found (book depth, book ticker, open interest, liquidations, funding
+ *     info; SPEC §8), {@link MicroData#none()} for kline and funding files
  */
 public record ParsedSource(String source, String sha256, long rowsRead, List<BarSeries> bars,
-        List<FundingSeries> funding, List<Rejection> rejected, List<Rejection> warnings) {
+        List<FundingSeries> funding, List<Rejection> rejected, List<Rejection> warnings, MicroData micro) {
     public ParsedSource {
         Checks.notNull(source, "source");
         Checks.notNull(sha256, "sha256");
@@ -25,6 +27,13 @@ public record ParsedSource(String source, String sha256, long rowsRead, List<Bar
         funding = List.copyOf(funding);
         rejected = List.copyOf(rejected);
         warnings = List.copyOf(warnings);
+        Checks.notNull(micro, "micro");
+    }
+
+    /** A source of bars and funding only (no microstructure series). */
+    public ParsedSource(String source, String sha256, long rowsRead, List<BarSeries> bars,
+            List<FundingSeries> funding, List<Rejection> rejected, List<Rejection> warnings) {
+        this(source, sha256, rowsRead, bars, funding, rejected, warnings, MicroData.none());
     }
 
     /** Rows that passed validation. */
@@ -36,7 +45,7 @@ public record ParsedSource(String source, String sha256, long rowsRead, List<Bar
         for (FundingSeries f : funding) {
             n += f.size();
         }
-        return n;
+        return n + micro.rows();
     }
 
     /** True when some row or the whole file was rejected. */

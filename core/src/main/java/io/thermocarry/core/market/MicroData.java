@@ -1,0 +1,61 @@
+package io.thermocarry.core.market;
+
+import java.util.List;
+
+/**
+ * The microstructure series one source holds (SPEC §8): book depth bands, book tickers, open interest,
+ * liquidations with the periods their source watched, and funding parameters. Empty for kline and funding
+ * files.
+ *
+ * @param bookDepth futures {@code bookDepth} snapshots, one series per symbol
+ * @param bookTicker best bid/offer updates, one series per symbol and market
+ * @param openInterest open interest, one series per symbol
+ * @param liquidations forced orders or aggregates, one series per symbol
+ * @param liquidationCoverage what the liquidation source watched (with or without rows)
+ * @param fundingInfo funding cap/floor/interval per symbol
+ */
+public record MicroData(List<BookDepthSeries> bookDepth, List<BookTickerSeries> bookTicker,
+        List<OpenInterestSeries> openInterest, List<LiquidationSeries> liquidations,
+        List<LiquidationCoverage> liquidationCoverage, List<FundingInfo> fundingInfo) {
+    private static final MicroData NONE = new MicroData(List.of(), List.of(), List.of(), List.of(), List.of(),
+            List.of());
+
+    /** Copies the lists. */
+    public MicroData {
+        bookDepth = List.copyOf(bookDepth);
+        bookTicker = List.copyOf(bookTicker);
+        openInterest = List.copyOf(openInterest);
+        liquidations = List.copyOf(liquidations);
+        liquidationCoverage = List.copyOf(liquidationCoverage);
+        fundingInfo = List.copyOf(fundingInfo);
+    }
+
+    /** Nothing. */
+    public static MicroData none() {
+        return NONE;
+    }
+
+    /** Rows held (depth rows, quotes, OI observations, liquidation rows, funding-info entries). */
+    public long rows() {
+        long n = fundingInfo.size();
+        for (BookDepthSeries s : bookDepth) {
+            n += s.size();
+        }
+        for (BookTickerSeries s : bookTicker) {
+            n += s.size();
+        }
+        for (OpenInterestSeries s : openInterest) {
+            n += s.size();
+        }
+        for (LiquidationSeries s : liquidations) {
+            n += s.size();
+        }
+        return n;
+    }
+
+    /** True when no series, coverage or funding info is held. */
+    public boolean isEmpty() {
+        return bookDepth.isEmpty() && bookTicker.isEmpty() && openInterest.isEmpty() && liquidations.isEmpty()
+                && liquidationCoverage.isEmpty() && fundingInfo.isEmpty();
+    }
+}
