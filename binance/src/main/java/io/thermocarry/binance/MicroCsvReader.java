@@ -433,6 +433,10 @@ final class MicroCsvReader {
             symbols.put(s, Boolean.TRUE);
         }
 
+        void add(long t) {
+            times.add(t);
+        }
+
         /** Recording sessions split at gaps longer than {@link #SESSION_GAP_MS}. */
         LiquidationCoverage coverage(Symbol scope) {
             long[] t = times.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -469,6 +473,7 @@ final class MicroCsvReader {
         Map<String, Symbol> symbols = new HashMap<>();
         EpochUnit unit = new EpochUnit();
         Sessions sessions = new Sessions();
+        Map<String, long[]> nonAscii = new TreeMap<>();
         long extra = 0;
         long firstExtra = -1;
         long noAverage = 0;
@@ -486,10 +491,23 @@ final class MicroCsvReader {
                 }
             }
             String raw = cur.text(0).trim();
+            long t = epoch(cur, p, 10, "order_trade_time", unit);
+            if (t == Long.MIN_VALUE) {
+                continue;
+            }
+            // every row, kept or not, shows that the all-market recorder was running
+            sessions.add(t);
             Symbol s = symbols.get(raw);
             if (s == null) {
-                String full = raw.toUpperCase(Locale.ROOT).endsWith("USDC") || raw.toUpperCase(Locale.ROOT).endsWith("USDT")
-                        ? raw : raw + "USDT";
+                if (!raw.matches("[A-Za-z0-9]+")) {
+                    // delivery contracts (ETH_250627) are not perpetuals; Binance lists a few perpetuals with non-ASCII
+                    // names (币安人生USDT), real but not a symbol the store can key: counted and reported, never lost
+                    long[] k = nonAscii.computeIfAbsent(raw, x -> new long[] {ln, 0});
+                    k[1]++;
+                    continue;
+                }
+                String up = raw.toUpperCase(Locale.ROOT);
+                String full = up.endsWith("USDC") || up.endsWith("USDT") ? up : up + "USDT";
                 try {
                     s = Symbol.of(full);
                 } catch (IllegalArgumentException e) {
@@ -498,12 +516,6 @@ final class MicroCsvReader {
                 }
                 symbols.put(raw, s);
             }
-            long t = epoch(cur, p, 10, "order_trade_time", unit);
-            if (t == Long.MIN_VALUE) {
-                continue;
-            }
-            // every row, kept or filtered, shows that the all-market recorder was running
-            sessions.add(t, s);
             if (filter != null && !filter.equals(s)) {
                 long[] k = skipped.computeIfAbsent(s.name(), x -> new long[] {ln, 0});
                 k[1]++;
@@ -528,6 +540,13 @@ final class MicroCsvReader {
                     + " (first here): notional = filled quantity × order (bankruptcy) price");
         }
         reportSkipped(p, skipped, filter);
+        for (Map.Entry<String, long[]> e : nonAscii.entrySet()) {
+            String why = e.getKey().matches("[A-Za-z0-9]+_[0-9]{6}") ? "a delivery (quarterly) contract, not a perpetual"
+                    : "not an ASCII symbol, which the store cannot key";
+            p.warn(e.getValue()[0], e.getValue()[1] + " row" + (e.getValue()[1] > 1 ? "s" : "") + " of symbol '"
+                    + e.getKey() + "' (first here): " + why + ": skipped");
+            p.dropped(e.getValue()[1]);
+        }
         if (!sessions.times.isEmpty()) {
             sink.coverage(sessions.coverage(null));
         }
