@@ -110,10 +110,84 @@ final class Schema {
             )""", List.of("table_name", "symbol", "market", "interval", "time_ms", "stored", "incoming",
             "source_file"), List.of());
 
+    static final TableDef BOOK_DEPTH = new TableDef("book_depth", """
+            CREATE TABLE book_depth (
+              symbol VARCHAR NOT NULL,
+              time_ms BIGINT NOT NULL,
+              percentage DOUBLE NOT NULL CHECK (isfinite(percentage) AND percentage <> 0),
+              depth DOUBLE NOT NULL CHECK (isfinite(depth) AND depth >= 0),
+              notional DOUBLE NOT NULL CHECK (isfinite(notional) AND notional >= 0),
+              source_file VARCHAR NOT NULL
+            )""", List.of("symbol", "time_ms", "percentage"), List.of("depth", "notional"));
+
+    static final TableDef BOOK_TICKER = new TableDef("book_ticker", """
+            CREATE TABLE book_ticker (
+              symbol VARCHAR NOT NULL,
+              market VARCHAR NOT NULL,
+              event_time_ms BIGINT NOT NULL,
+              update_id BIGINT NOT NULL,
+              transaction_time_ms BIGINT NOT NULL,
+              bid DOUBLE NOT NULL,
+              bid_qty DOUBLE NOT NULL,
+              ask DOUBLE NOT NULL,
+              ask_qty DOUBLE NOT NULL,
+              source_file VARCHAR NOT NULL,
+              CHECK (isfinite(bid) AND isfinite(ask) AND bid > 0 AND ask >= bid)
+            )""", List.of("symbol", "market", "event_time_ms", "update_id"),
+            List.of("transaction_time_ms", "bid", "bid_qty", "ask", "ask_qty"));
+
+    static final TableDef OPEN_INTEREST = new TableDef("open_interest", """
+            CREATE TABLE open_interest (
+              symbol VARCHAR NOT NULL,
+              time_ms BIGINT NOT NULL,
+              oi_base DOUBLE CHECK (isfinite(oi_base) AND oi_base >= 0),
+              oi_value_usd DOUBLE CHECK (isfinite(oi_value_usd) AND oi_value_usd >= 0),
+              source_file VARCHAR NOT NULL,
+              CHECK (oi_base IS NOT NULL OR oi_value_usd IS NOT NULL)
+            )""", List.of("symbol", "time_ms"), List.of("oi_base", "oi_value_usd"));
+
+    static final TableDef LIQUIDATIONS = new TableDef("liquidations", """
+            CREATE TABLE liquidations (
+              symbol VARCHAR NOT NULL,
+              start_ms BIGINT NOT NULL,
+              end_ms BIGINT NOT NULL,
+              side VARCHAR NOT NULL,
+              quantity DOUBLE,
+              price DOUBLE,
+              avg_price DOUBLE,
+              notional_usd DOUBLE NOT NULL CHECK (isfinite(notional_usd) AND notional_usd >= 0),
+              source_file VARCHAR NOT NULL,
+              CHECK (start_ms <= end_ms)
+            )""", List.of("symbol", "start_ms", "end_ms", "side", "quantity", "price"),
+            List.of("avg_price", "notional_usd"));
+
+    static final TableDef LIQUIDATION_COVERAGE = new TableDef("liquidation_coverage", """
+            CREATE TABLE liquidation_coverage (
+              scope VARCHAR NOT NULL,
+              from_ms BIGINT NOT NULL,
+              to_ms BIGINT NOT NULL,
+              source_file VARCHAR NOT NULL,
+              CHECK (to_ms > from_ms)
+            )""", List.of("scope", "from_ms", "to_ms"), List.of());
+
+    static final TableDef FUNDING_INFO = new TableDef("funding_info", """
+            CREATE TABLE funding_info (
+              symbol VARCHAR NOT NULL,
+              cap_rate DOUBLE NOT NULL,
+              floor_rate DOUBLE NOT NULL,
+              interval_hours INTEGER NOT NULL CHECK (interval_hours > 0),
+              source_file VARCHAR NOT NULL,
+              CHECK (floor_rate <= cap_rate)
+            )""", List.of("symbol"), List.of("cap_rate", "floor_rate", "interval_hours"));
+
     /** Every schema step, in order. Append only. */
     static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "market data: bars, funding, ingested files, rejected rows, conflicts",
-                    List.of(BARS, FUNDING, INGESTED_FILES, REJECTED_ROWS, CONFLICTS), List.of()));
+                    List.of(BARS, FUNDING, INGESTED_FILES, REJECTED_ROWS, CONFLICTS), List.of()),
+            new Migration(2, "microstructure: book depth, book ticker, open interest, liquidations and their"
+                    + " coverage, funding info (SPEC §8)",
+                    List.of(BOOK_DEPTH, BOOK_TICKER, OPEN_INTEREST, LIQUIDATIONS, LIQUIDATION_COVERAGE, FUNDING_INFO),
+                    List.of()));
 
     /** Session-local staging tables the appender fills before set-based SQL moves rows into real tables. */
     static final List<String> STAGING = List.of(

@@ -4,7 +4,14 @@ import io.thermocarry.core.Checks;
 import io.thermocarry.core.market.BarInterval;
 import io.thermocarry.core.market.BarSeries;
 import io.thermocarry.core.market.FundingSeries;
+import io.thermocarry.core.market.BookDepthSeries;
+import io.thermocarry.core.market.BookTickerSeries;
+import io.thermocarry.core.market.FundingInfo;
+import io.thermocarry.core.market.LiquidationCoverage;
+import io.thermocarry.core.market.LiquidationSeries;
 import io.thermocarry.core.market.Market;
+import io.thermocarry.core.market.MicroData;
+import io.thermocarry.core.market.OpenInterestSeries;
 import io.thermocarry.core.market.ParsedSource;
 import io.thermocarry.core.market.PlaceholderCandles;
 import io.thermocarry.core.market.Rejection;
@@ -50,7 +57,7 @@ import org.duckdb.DuckDBDriver;
  * synchronized, so the anti-join checks and the inserts of one file cannot interleave with another write.
  * Failures surface as {@link StoreException} after the transaction was rolled back.
  *
- * <p>Tables (schema version 1; all times epoch milliseconds UTC):
+ * <p>Tables (all times epoch milliseconds UTC); version 1:
  * <ul>
  * <li>{@code bars(symbol, market, interval, open_time_ms, open, high, low, close, volume, placeholder,
  * source_file)}, key (symbol, market, interval, open_time_ms); market is {@link Market#code()}, interval
@@ -62,6 +69,20 @@ import org.duckdb.DuckDBDriver;
  * <li>{@code rejected_rows(file, line, reason, sha256)}.</li>
  * <li>{@code conflicts(table_name, symbol, market, interval, time_ms, stored, incoming, source_file)}.</li>
  * <li>{@code schema_version(version, description, applied_at_ms)}.</li>
+ * </ul>
+ * Version 2, microstructure (SPEC §8; see {@code MicroStore}):
+ * <ul>
+ * <li>{@code book_depth(symbol, time_ms, percentage, depth, notional, source_file)}, key (symbol, time_ms,
+ * percentage): cumulative size in ±% bands of mid, base asset and USDT.</li>
+ * <li>{@code book_ticker(symbol, market, event_time_ms, update_id, transaction_time_ms, bid, bid_qty, ask, ask_qty,
+ * source_file)}, key (symbol, market, event_time_ms, update_id).</li>
+ * <li>{@code open_interest(symbol, time_ms, oi_base, oi_value_usd, source_file)}, key (symbol, time_ms); either
+ * amount NULL when the source lacks it.</li>
+ * <li>{@code liquidations(symbol, start_ms, end_ms, side, quantity, price, avg_price, notional_usd, source_file)},
+ * key (symbol, start_ms, end_ms, side, quantity, price), NULL-safe; side {@code LONG|SHORT} (whose positions).</li>
+ * <li>{@code liquidation_coverage(scope, from_ms, to_ms, source_file)}: what a liquidation source watched, scope a
+ * symbol or {@code *} (every USD-M symbol).</li>
+ * <li>{@code funding_info(symbol, cap_rate, floor_rate, interval_hours, source_file)}, key symbol.</li>
  * </ul>
  */
 public final class Store implements AutoCloseable {
@@ -213,6 +234,13 @@ public final class Store implements AutoCloseable {
             for (BarSeries b : touched) {
                 recomputePlaceholders(b.symbol().name(), b.market(), b.interval().code());
             }
+            if (!src.micro().isEmpty()) {
+                MicroStore.Counts mc = new MicroStore(conn).ingest(src.micro(), src.source(), tally.examplesWanted());
+                tally.accepted += mc.inserted;
+                tally.present += mc.present;
+                tally.conflicts += mc.conflicts;
+                tally.examples.addAll(mc.examples);
+            }
             if (policy == RejectPolicy.KEEP_GOOD_ROWS && src.hasRejections()) {
                 recordRejections(src);
             }
@@ -253,6 +281,75 @@ public final class Store implements AutoCloseable {
         Checks.notNull(source, "source");
         return ingest(new ParsedSource(source, digest(source, null, series), series.size(), List.of(),
                 List.of(series), List.of(), List.of()));
+    }
+
+    /**
+     * Writes generated microstructure series (e.g. a synthetic stress market) through the same idempotent path as
+     * a file; its identity is {@code source} plus a SHA-256 of the values, so writing the same data again changes
+     * nothing.
+     */
+    public IngestReport writeMicro(MicroData micro, String source) {
+        Checks.notNull(micro, "micro");
+        Checks.notNull(source, "source");
+        return ingest(new ParsedSource(source, microDigest(source, micro), micro.rows(), List.of(), List.of(),
+                List.of(), List.of(), micro));
+    }
+
+    private static String microDigest(String source, MicroData m) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
+        md.update(source.getBytes(StandardCharsets.UTF_8));
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        java.util.function.Consumer<double[]> put = v -> {
+            if (buf.remaining() < 8 * v.length) {
+                md.update(buf.flip());
+                buf.clear();
+            }
+            for (double x : v) {
+                buf.putDouble(x);
+            }
+        };
+        for (BookDepthSeries d : m.bookDepth()) {
+            md.update(("depth/" + d.symbol()).getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < d.size(); i++) {
+                put.accept(new double[] {d.timeMs(i), d.percentage(i), d.depth(i), d.notional(i)});
+            }
+        }
+        for (BookTickerSeries t : m.bookTicker()) {
+            md.update(("ticker/" + t.symbol() + "/" + t.market().code()).getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < t.size(); i++) {
+                put.accept(new double[] {t.eventTimeMs(i), t.transactionTimeMs(i), t.updateId(i), t.bid(i), t.bidQty(i),
+                    t.ask(i), t.askQty(i)});
+            }
+        }
+        for (OpenInterestSeries o : m.openInterest()) {
+            md.update(("oi/" + o.symbol()).getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < o.size(); i++) {
+                put.accept(new double[] {o.timeMs(i), o.base(i), o.valueUsd(i)});
+            }
+        }
+        for (LiquidationSeries l : m.liquidations()) {
+            md.update(("liq/" + l.symbol()).getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < l.size(); i++) {
+                put.accept(new double[] {l.startMs(i), l.endMs(i), l.side(i).ordinal(), l.quantity(i), l.price(i),
+                    l.averagePrice(i), l.notionalUsd(i)});
+            }
+        }
+        for (LiquidationCoverage c : m.liquidationCoverage()) {
+            md.update(("cov/" + c.scope()).getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < c.size(); i++) {
+                put.accept(new double[] {c.fromMs(i), c.toMs(i)});
+            }
+        }
+        for (FundingInfo f : m.fundingInfo()) {
+            md.update(f.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        md.update(buf.flip());
+        return HexFormat.of().formatHex(md.digest());
     }
 
     /** Running counts of one source's ingest. */
@@ -472,6 +569,14 @@ public final class Store implements AutoCloseable {
         for (FundingSeries f : src.funding()) {
             keys.add("funding:" + f.symbol().name());
         }
+        MicroData m = src.micro();
+        m.bookDepth().forEach(d -> keys.add("book_depth:" + d.symbol().name()));
+        m.bookTicker().forEach(t -> keys.add("book_ticker:" + t.symbol().name() + ":" + t.market().code()));
+        m.openInterest().forEach(o -> keys.add("open_interest:" + o.symbol().name()));
+        m.liquidations().forEach(l -> keys.add("liquidations:" + l.symbol().name()));
+        m.liquidationCoverage().forEach(c -> keys.add("liquidation_coverage:"
+                + (c.scope() == null ? MicroStore.ALL_SYMBOLS : c.scope().name())));
+        m.fundingInfo().forEach(f -> keys.add("funding_info:" + f.symbol().name()));
         return String.join(",", keys);
     }
 
@@ -608,6 +713,74 @@ public final class Store implements AutoCloseable {
                     Arrays.copyOf(m, n));
         } catch (SQLException e) {
             throw new StoreException("reading funding " + symbol + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Book depth band rows with snapshot time in {@code [fromInclusive, toExclusive)} (null = unbounded), sorted by
+     * time then band.
+     */
+    public synchronized BookDepthSeries bookDepth(Symbol symbol, Instant fromInclusive, Instant toExclusive) {
+        Checks.notNull(symbol, "symbol");
+        try {
+            return new MicroStore(conn).bookDepth(symbol, lower(fromInclusive), upper(toExclusive));
+        } catch (SQLException e) {
+            throw new StoreException("reading book depth " + symbol + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Best bid/offer updates of one market with event time in {@code [fromInclusive, toExclusive)}, in time order. */
+    public synchronized BookTickerSeries bookTicker(Symbol symbol, Market market, Instant fromInclusive,
+            Instant toExclusive) {
+        Checks.notNull(symbol, "symbol");
+        Checks.notNull(market, "market");
+        try {
+            return new MicroStore(conn).bookTicker(symbol, market, lower(fromInclusive), upper(toExclusive));
+        } catch (SQLException e) {
+            throw new StoreException("reading book ticker " + symbol + " " + market.code() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Open interest observations with time in {@code [fromInclusive, toExclusive)}, in time order. */
+    public synchronized OpenInterestSeries openInterest(Symbol symbol, Instant fromInclusive, Instant toExclusive) {
+        Checks.notNull(symbol, "symbol");
+        try {
+            return new MicroStore(conn).openInterest(symbol, lower(fromInclusive), upper(toExclusive));
+        } catch (SQLException e) {
+            throw new StoreException("reading open interest " + symbol + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Liquidation rows overlapping {@code [fromInclusive, toExclusive)} (end at or after the start, start before
+     * the end), sorted by end time.
+     */
+    public synchronized LiquidationSeries liquidations(Symbol symbol, Instant fromInclusive, Instant toExclusive) {
+        Checks.notNull(symbol, "symbol");
+        try {
+            return new MicroStore(conn).liquidations(symbol, lower(fromInclusive), upper(toExclusive));
+        } catch (SQLException e) {
+            throw new StoreException("reading liquidations " + symbol + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The periods any liquidation source watched this symbol (its own and all-market spans, merged). */
+    public synchronized LiquidationCoverage liquidationCoverage(Symbol symbol) {
+        Checks.notNull(symbol, "symbol");
+        try {
+            return new MicroStore(conn).liquidationCoverage(symbol);
+        } catch (SQLException e) {
+            throw new StoreException("reading liquidation coverage " + symbol + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The symbol's funding cap/floor/interval from {@code fundingInfo}, or null when none was ingested. */
+    public synchronized FundingInfo fundingInfo(Symbol symbol) {
+        Checks.notNull(symbol, "symbol");
+        try {
+            return new MicroStore(conn).fundingInfo(symbol);
+        } catch (SQLException e) {
+            throw new StoreException("reading funding info " + symbol + ": " + e.getMessage(), e);
         }
     }
 
