@@ -94,8 +94,9 @@ class StoreReadTest {
     @Test
     void tables_listsTheMigratedTables() {
         try (Store store = Store.inMemory()) {
-            assertEquals(List.of("bars", "conflicts", "funding", "ingested_files", "rejected_rows", "schema_version"),
-                    store.tables());
+            assertEquals(List.of("bars", "book_depth", "book_ticker", "conflicts", "funding", "funding_info",
+                    "ingested_files", "liquidation_coverage", "liquidations", "open_interest", "rejected_rows",
+                    "schema_version"), store.tables());
         }
     }
 }
