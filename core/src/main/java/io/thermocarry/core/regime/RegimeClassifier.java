@@ -23,7 +23,8 @@ public final class RegimeClassifier {
     private double jeDanger = Double.NaN;
 
     /**
-     * @throws UnsupportedOperationException for {@link RegimeConfig#FULL_VETO} (no veto layer yet)
+     * A classifier of {@code config}'s rule ({@link RegimeConfig#FULL_VETO} classifies as {@link RegimeConfig#FULL};
+     * its vetoes are applied on top, outside this package).
      */
     public RegimeClassifier(RegimeSpec spec, RegimeConfig config) {
         this.spec = Checks.notNull(spec, "regimeSpec");
@@ -84,16 +85,15 @@ public final class RegimeClassifier {
     }
 
     /**
-     * The rule of {@code config} on given signal values and thresholds (pure; see {@link RegimeConfig}).
-     *
-     * @throws UnsupportedOperationException for {@link RegimeConfig#FULL_VETO}
+     * The rule of {@code config} on given signal values and thresholds (pure; see {@link RegimeConfig});
+     * {@link RegimeConfig#FULL_VETO} is classified by the {@link RegimeConfig#FULL} rule.
      */
     public static Regime classify(RegimeConfig config, RegimeSpec spec, double relaxationRatio,
             double temperatureZscore, double entropyRate, double jeHealth, double entropyNessThreshold,
             double entropyEquilibriumThreshold, double jeDangerThreshold) {
         boolean slow = relaxationRatio > spec.relaxationDanger();
         boolean fast = relaxationRatio < spec.relaxationSafe();
-        switch (config.requireAvailable()) {
+        switch (config.classification()) {
             case RELAXATION_ONLY:
                 return slow ? Regime.NESS : fast ? Regime.EQUILIBRIUM : Regime.WARM;
             case RELAXATION_ENTROPY: {

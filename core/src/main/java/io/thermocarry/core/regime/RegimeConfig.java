@@ -12,8 +12,11 @@ import java.util.Locale;
  * <li>{@link #RELAXATION_ONLY}: NESS if {@code r > 1.4}; else EQUILIBRIUM if {@code r < 1.05}; else WARM.
  * <li>{@link #RELAXATION_ENTROPY}: NESS if {@code r > 1.4 ∨ e < e_ness}; else EQUILIBRIUM if
  * {@code r < 1.05 ∧ e > e_eq}; else WARM.
- * <li>{@link #FULL_VETO}: {@code full} plus the microstructure vetoes of SPEC §8; accepted by name, refused
- * by {@link #requireAvailable()} until the veto layer exists.
+ * <li>{@link #FULL_VETO}: the {@link #FULL} classification, with the microstructure vetoes of SPEC §8 on top.
+ * The regime layer classifies it exactly as {@code full} ({@link #classification()}); the vetoes live in
+ * {@code core.features} and are applied to the exposure when the strategies' signal path is built
+ * ({@code SignalPath.withVetoes}), so this package does not depend on features, and a {@code full+veto} run
+ * cannot be turned into a path without its veto overlay.
  * </ul>
  */
 public enum RegimeConfig {
@@ -23,7 +26,7 @@ public enum RegimeConfig {
     RELAXATION_ONLY("relaxation-only"),
     /** Relaxation ratio and entropy rate. */
     RELAXATION_ENTROPY("relaxation+entropy"),
-    /** {@link #FULL} plus the SPEC §8 vetoes (needs microstructure data; not available yet). */
+    /** {@link #FULL} plus the SPEC §8 vetoes (applied on the signal path; see the class comment). */
     FULL_VETO("full+veto");
 
     private final String cliName;
@@ -49,15 +52,18 @@ public enum RegimeConfig {
                 + "' (full, relaxation-only, relaxation+entropy, full+veto)");
     }
 
-    /**
-     * Returns this configuration if it can be computed now; {@link #FULL_VETO} throws
-     * {@link UnsupportedOperationException} with a clear message.
-     */
+    /** Returns this configuration: every configuration can be computed (kept for callers that check). */
     public RegimeConfig requireAvailable() {
-        if (this == FULL_VETO) {
-            throw new UnsupportedOperationException(
-                    "full+veto needs the veto layer (microstructure data), not available yet");
-        }
         return this;
+    }
+
+    /** The rule the regime classifier applies: {@link #FULL} for {@link #FULL_VETO}, else this. */
+    public RegimeConfig classification() {
+        return this == FULL_VETO ? FULL : this;
+    }
+
+    /** Whether the SPEC §8 veto overlay belongs on top of the regime. */
+    public boolean hasVetoes() {
+        return this == FULL_VETO;
     }
 }

@@ -64,8 +64,6 @@ public final class SignalEngine {
     /**
      * A causal engine: hourly window ending at the decision, ΔF with the window's κ, τ_funding as given at
      * each settlement.
-     *
-     * @throws UnsupportedOperationException for {@link RegimeConfig#FULL_VETO}
      */
     public static SignalEngine causal(SignalSpec spec, RegimeSpec regimeSpec, RegimeConfig config) {
         return new SignalEngine(spec, regimeSpec, config, Compat.CAUSAL, Double.NaN);

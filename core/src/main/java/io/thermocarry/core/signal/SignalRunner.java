@@ -39,7 +39,6 @@ public final class SignalRunner {
      * @param basis hourly basis observations, availability-stamped (interval must be 1 h)
      * @param compat causal, or the reference's signal rules applied to these inputs (for the reference's own
      *     cycle construction as well, see {@link #runReference})
-     * @throws UnsupportedOperationException for {@link RegimeConfig#FULL_VETO}
      */
     public static SignalRun run(FundingCycles cycles, BasisSeries basis, SignalSpec spec, RegimeSpec regimeSpec,
             RegimeConfig config, Compat compat) {

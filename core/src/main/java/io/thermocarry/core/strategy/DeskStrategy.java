@@ -1,6 +1,7 @@
 package io.thermocarry.core.strategy;
 
 import io.thermocarry.core.Checks;
+import io.thermocarry.core.features.Gate;
 import io.thermocarry.core.regime.Regime;
 import java.util.Arrays;
 
@@ -14,14 +15,17 @@ import java.util.Arrays;
  *   <li>{@code r_k < relaxationSafe}, {@code temperatureZscore_k > temperatureFloor};</li>
  *   <li>{@code entropyRate_k >} its past 40th percentile and {@code jeHealth_k <=} its past 90th percentile
  *       (both thresholds from the {@link SignalPath});</li>
- *   <li>spread and depth gates (SPEC §8): no book data exists in the cycle model, so they pass as
- *       <em>not evaluated</em> and every such pass is counted ({@link Unevaluated#SPREAD_GATE},
- *       {@link Unevaluated#DEPTH_GATE}).</li>
+ *   <li>spread and depth gates (SPEC §8) from the {@link SignalPath}: {@link io.thermocarry.core.features.Gate#FAIL}
+ *       (a leg's spread at or past its veto percentile, or the ±1 % depth at or below its) blocks the entry;
+ *       {@link io.thermocarry.core.features.Gate#NOT_EVALUATED} (no book data, or too short a past) passes and is
+ *       counted ({@link Unevaluated#SPREAD_GATE}, {@link Unevaluated#DEPTH_GATE});</li>
+ *   <li>under {@code full+veto}, no veto at the decision.</li>
  * </ul>
  * With {@link Sides#BOTH} the mirrored long basis enters on {@code F_k < 0} and {@code b_start,k < 0} with the
  * same signal gates. Size: {@code capital × baseFraction × exposure_k}, fixed for the life of the trade.
  *
- * <p>Exit at a later decision (first that applies): regime is NESS ({@link ExitReason#REGIME_NESS}); funding
+ * <p>Exit at a later decision (first that applies): a veto ({@link ExitReason#VETO}, {@code full+veto} only);
+ * regime is NESS ({@link ExitReason#REGIME_NESS}); funding
  * against the side, {@code s·F_k < 0} ({@link ExitReason#FUNDING_SIGN_FLIP}); basis back near its rolling
  * median, {@code |b_start,k − median_k| < medianTolerancePct}, with {@code median_k} the median of the finite
  * cycle-start basis values {@code b_start,k−W .. b_start,k−1} ({@code W = medianWindow}, at least
@@ -84,7 +88,12 @@ public record DeskStrategy(double baseFraction, double relaxationSafe, double te
                 if (!basisKnown) {
                     out.unevaluated(Unevaluated.BASIS);
                 }
-                if (regime == ness) {
+                if (sig.vetoesApplied() && sig.vetoNotEvaluatedMask(k) != 0) {
+                    out.unevaluated(Unevaluated.VETO);
+                }
+                if (sig.vetoed(k)) {
+                    out.close(ExitReason.VETO);
+                } else if (regime == ness) {
                     out.close(ExitReason.REGIME_NESS);
                 } else if (s * f < 0) {
                     out.close(ExitReason.FUNDING_SIGN_FLIP);
@@ -119,8 +128,20 @@ public record DeskStrategy(double baseFraction, double relaxationSafe, double te
                 return;
             }
             if (r < relaxationSafe && z > temperatureFloor && ent > entThreshold && je <= jeThreshold) {
-                out.unevaluated(Unevaluated.SPREAD_GATE);
-                out.unevaluated(Unevaluated.DEPTH_GATE);
+                Gate spread = sig.spreadGate(k);
+                Gate depth = sig.depthGate(k);
+                if (spread == Gate.NOT_EVALUATED) {
+                    out.unevaluated(Unevaluated.SPREAD_GATE);
+                }
+                if (depth == Gate.NOT_EVALUATED) {
+                    out.unevaluated(Unevaluated.DEPTH_GATE);
+                }
+                if (sig.vetoesApplied() && sig.vetoNotEvaluatedMask(k) != 0) {
+                    out.unevaluated(Unevaluated.VETO);
+                }
+                if (spread == Gate.FAIL || depth == Gate.FAIL || sig.vetoed(k)) {
+                    return;
+                }
                 double target = position.capital() * baseFraction * exposure;
                 if (target > 0) {
                     out.hold(side, target);

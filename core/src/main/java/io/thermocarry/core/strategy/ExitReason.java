@@ -20,6 +20,8 @@ public enum ExitReason {
     SIDE_FLIP,
     /** A scheduled (replayed) target closed the position. */
     SCHEDULED,
+    /** A microstructure veto (SPEC §8, {@code full+veto}) fired at the decision. */
+    VETO,
     /** Capital reached zero; the position was liquidated at the next decision. */
     RUIN,
     /** Still open at the end of the data: closed at the last cycle's end. */

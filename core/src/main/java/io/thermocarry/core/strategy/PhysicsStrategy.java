@@ -19,6 +19,9 @@ import io.thermocarry.core.Compat;
  * always-on physics carry is one trade from its first signal to the end (the reference instead cuts a "trade"
  * at every re-size); re-sizes are visible in the ledger's traded notional.
  *
+ * <p>Under {@code full+veto} the exposure it reads is already cut by the veto overlay ({@link SignalPath#withVetoes});
+ * a decision where an active veto had no data is counted ({@link Unevaluated#VETO}).
+ *
  * @param baseFraction base notional as a fraction of current capital (reference 0.5)
  * @param resizeThreshold relative move of the target beyond which the position is re-sized (reference 0.20)
  * @param minNotionalFraction notional below this fraction of starting capital counts as flat (reference 1e-4)
@@ -54,6 +57,9 @@ public record PhysicsStrategy(double baseFraction, double resizeThreshold, doubl
                     out.close(ExitReason.NO_SIGNAL);
                 }
                 return;
+            }
+            if (signals.vetoesApplied() && signals.vetoNotEvaluatedMask(k) != 0) {
+                out.unevaluated(Unevaluated.VETO);
             }
             double target = Math.max(position.capital() * baseFraction * exposure, 0.0);
             double current = position.notional();

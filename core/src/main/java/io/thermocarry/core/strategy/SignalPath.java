@@ -1,7 +1,10 @@
 package io.thermocarry.core.strategy;
 
 import io.thermocarry.core.Checks;
+import io.thermocarry.core.features.Gate;
+import io.thermocarry.core.features.VetoPath;
 import io.thermocarry.core.regime.Regime;
+import io.thermocarry.core.regime.RegimeConfig;
 import java.util.Arrays;
 
 /**
@@ -11,6 +14,11 @@ import java.util.Arrays;
  *
  * <p>Undefined entries: regime {@code null} and every number {@code NaN} before the warm-up (or wherever the
  * producer had no value). Arrays are copied on construction and never exposed.
+ *
+ * <p>Microstructure (SPEC §8), on top of the regime: the desk's spread and depth gates per decision
+ * ({@link Gate#NOT_EVALUATED} unless {@link #withGates} or {@link #withVetoes} supplied them), and for
+ * {@code full+veto} the veto overlay, which only ever lowers the exposure ({@link #withVetoes}). The regime
+ * package knows nothing of features: the overlay is applied here, when the path is built.
  */
 public final class SignalPath {
     private static final Regime[] REGIMES = Regime.values();
@@ -23,6 +31,11 @@ public final class SignalPath {
     private final double[] jeHealth;
     private final double[] entropyEquilibriumThreshold;
     private final double[] jeDangerThreshold;
+    private final byte[] spreadGate;
+    private final byte[] depthGate;
+    private final int[] vetoMask;
+    private final int[] vetoNotEvaluated;
+    private final boolean vetoesApplied;
 
     /**
      * @param regime classified regime per decision, {@code null} where undefined
@@ -55,6 +68,71 @@ public final class SignalPath {
         this.jeHealth = jeHealth.clone();
         this.entropyEquilibriumThreshold = entropyEquilibriumThreshold.clone();
         this.jeDangerThreshold = jeDangerThreshold.clone();
+        this.spreadGate = new byte[n];
+        this.depthGate = new byte[n];
+        Arrays.fill(spreadGate, (byte) Gate.NOT_EVALUATED.ordinal());
+        Arrays.fill(depthGate, (byte) Gate.NOT_EVALUATED.ordinal());
+        this.vetoMask = new int[n];
+        this.vetoNotEvaluated = new int[n];
+        this.vetoesApplied = false;
+    }
+
+    /** A copy with microstructure columns (arrays owned by the caller are copied by the callers below). */
+    private SignalPath(SignalPath base, double[] exposure, byte[] spreadGate, byte[] depthGate, int[] vetoMask,
+            int[] vetoNotEvaluated, boolean vetoesApplied) {
+        this.regime = base.regime;
+        this.exposure = exposure;
+        this.relaxationRatio = base.relaxationRatio;
+        this.temperatureZscore = base.temperatureZscore;
+        this.entropyRate = base.entropyRate;
+        this.jeHealth = base.jeHealth;
+        this.entropyEquilibriumThreshold = base.entropyEquilibriumThreshold;
+        this.jeDangerThreshold = base.jeDangerThreshold;
+        this.spreadGate = spreadGate;
+        this.depthGate = depthGate;
+        this.vetoMask = vetoMask;
+        this.vetoNotEvaluated = vetoNotEvaluated;
+        this.vetoesApplied = vetoesApplied;
+    }
+
+    /**
+     * This path with the desk's spread and depth gates from {@code vetoes} (decision k = entry k, so
+     * {@code vetoes} must hold one decision per entry); exposures unchanged. For configurations without vetoes
+     * whose data still feeds the desk's gates.
+     */
+    public SignalPath withGates(VetoPath vetoes) {
+        Checks.check(vetoes.size() == size(), "veto path has " + vetoes.size() + " decisions for " + size());
+        byte[] sg = new byte[size()];
+        byte[] dg = new byte[size()];
+        for (int k = 0; k < size(); k++) {
+            sg[k] = (byte) vetoes.spreadGate(k).ordinal();
+            dg[k] = (byte) vetoes.depthGate(k).ordinal();
+        }
+        return new SignalPath(this, exposure, sg, dg, vetoMask, vetoNotEvaluated, vetoesApplied);
+    }
+
+    /**
+     * This path with the veto overlay of {@code full+veto} (SPEC §8): at each decision with a regime, gates as
+     * {@link #withGates}, and where an active feature fired the exposure becomes
+     * {@code vetoes.spec().action().apply(exposure, nessExposure)}, never above the regime's exposure. Entries
+     * without a regime (warm-up) stay undefined.
+     *
+     * @param nessExposure the regime spec's NESS multiplier (the floor of {@code FORCE_NESS_FLOOR})
+     */
+    public SignalPath withVetoes(VetoPath vetoes, double nessExposure) {
+        SignalPath g = withGates(vetoes);
+        double[] e = exposure.clone();
+        int[] mask = new int[size()];
+        int[] ne = new int[size()];
+        for (int k = 0; k < size(); k++) {
+            if (regime[k] < 0 || Double.isNaN(exposure[k])) {
+                continue;
+            }
+            mask[k] = vetoes.vetoMask(k);
+            ne[k] = vetoes.notEvaluatedMask(k);
+            e[k] = vetoes.exposure(k, exposure[k], nessExposure);
+        }
+        return new SignalPath(this, e, g.spreadGate, g.depthGate, mask, ne, true);
     }
 
     /**
@@ -62,6 +140,23 @@ public final class SignalPath {
      * {@code run.cycleIndex(i)}; cycles without a decision (warm-up) stay undefined (null regime, NaN values).
      */
     public static SignalPath of(io.thermocarry.core.signal.SignalRun run, int cycles) {
+        if (run.config() == RegimeConfig.FULL_VETO) {
+            throw new IllegalArgumentException("a full+veto run needs its veto overlay: use of(run, cycles, vetoes, "
+                    + "nessExposure), never the bare regime path");
+        }
+        return regimePath(run, cycles);
+    }
+
+    /**
+     * The {@code full+veto} path of a run over {@code cycles} cycles: the regime path ({@link #of(io.thermocarry.core.signal.SignalRun, int)})
+     * with {@link #withVetoes} applied.
+     */
+    public static SignalPath of(io.thermocarry.core.signal.SignalRun run, int cycles, VetoPath vetoes,
+            double nessExposure) {
+        return regimePath(run, cycles).withVetoes(vetoes, nessExposure);
+    }
+
+    private static SignalPath regimePath(io.thermocarry.core.signal.SignalRun run, int cycles) {
         Regime[] reg = new Regime[cycles];
         double[] e = nanArray(cycles);
         double[] r = nanArray(cycles);
@@ -162,5 +257,37 @@ public final class SignalPath {
     /** Past 90th percentile of JE health at decision k (JE danger threshold), NaN when undefined. */
     public double jeDangerThreshold(int k) {
         return jeDangerThreshold[k];
+    }
+
+    private static final Gate[] GATES = Gate.values();
+
+    /** The desk's spread gate at decision k ({@link Gate#NOT_EVALUATED} without book-ticker data). */
+    public Gate spreadGate(int k) {
+        return GATES[spreadGate[k]];
+    }
+
+    /** The desk's depth gate at decision k ({@link Gate#NOT_EVALUATED} without book-depth data). */
+    public Gate depthGate(int k) {
+        return GATES[depthGate[k]];
+    }
+
+    /** Whether the veto overlay of {@code full+veto} was applied to this path. */
+    public boolean vetoesApplied() {
+        return vetoesApplied;
+    }
+
+    /** Whether a veto cut the exposure at decision k (only with {@link #vetoesApplied()}). */
+    public boolean vetoed(int k) {
+        return vetoMask[k] != 0;
+    }
+
+    /** Bit mask of the features that vetoed decision k ({@code Feature.bit()}); 0 when none. */
+    public int vetoMask(int k) {
+        return vetoMask[k];
+    }
+
+    /** Bit mask of the veto features not evaluated at decision k (only with {@link #vetoesApplied()}). */
+    public int vetoNotEvaluatedMask(int k) {
+        return vetoNotEvaluated[k];
     }
 }

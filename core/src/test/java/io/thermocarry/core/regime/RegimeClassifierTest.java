@@ -1,7 +1,9 @@
 package io.thermocarry.core.regime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -53,13 +55,25 @@ class RegimeClassifierTest {
     }
 
     @Test
-    void fullVeto_isAcceptedByName_butFailsClearly() {
+    void fullVeto_classifiesExactlyAsFull_itsVetoesLiveOnTheSignalPath() {
         assertEquals(RegimeConfig.FULL_VETO, RegimeConfig.parse("full+veto"));
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> new RegimeClassifier(SPEC, RegimeConfig.FULL_VETO));
-        assertEquals("full+veto needs the veto layer (microstructure data), not available yet", e.getMessage());
-        assertThrows(UnsupportedOperationException.class,
-                () -> RegimeClassifier.classify(RegimeConfig.FULL_VETO, SPEC, 1, 0, 0, 0, 0, 0, 0));
+        assertEquals(RegimeConfig.FULL, RegimeConfig.FULL_VETO.classification());
+        assertTrue(RegimeConfig.FULL_VETO.hasVetoes());
+        assertFalse(RegimeConfig.FULL.hasVetoes());
+        double[][] cases = {{1.5, 1, 0, 0}, {0.5, 1, 1, 0}, {0.5, -1, 1, 0}, {1.2, 1, 1, 0}, {0.5, 1, -2, 0},
+            {0.5, 1, 1, 3}};
+        for (double[] c : cases) {
+            assertEquals(RegimeClassifier.classify(RegimeConfig.FULL, SPEC, c[0], c[1], c[2], c[3], -1, 0, 2),
+                    RegimeClassifier.classify(RegimeConfig.FULL_VETO, SPEC, c[0], c[1], c[2], c[3], -1, 0, 2));
+        }
+        RegimeClassifier a = new RegimeClassifier(SPEC, RegimeConfig.FULL);
+        RegimeClassifier b = new RegimeClassifier(SPEC, RegimeConfig.FULL_VETO);
+        for (int i = 0; i < 50; i++) {
+            double r = 0.8 + 0.02 * i;
+            double e = Math.sin(i);
+            double j = Math.abs(Math.cos(i));
+            assertEquals(a.next(r, 0, e, j), b.next(r, 0, e, j));
+        }
     }
 
     @Test

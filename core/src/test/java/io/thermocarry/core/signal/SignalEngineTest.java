@@ -76,8 +76,6 @@ class SignalEngineTest {
             t += 8 * H;
         }
         assertEquals(12 - 5, decisions);
-        assertThrows(UnsupportedOperationException.class,
-                () -> SignalEngine.causal(spec, RegimeSpec.defaults(), RegimeConfig.FULL_VETO));
     }
 
     /**

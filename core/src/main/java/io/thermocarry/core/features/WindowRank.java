@@ -1,0 +1,121 @@
+package io.thermocarry.core.features;
+
+import java.util.Arrays;
+
+/**
+ * Ranks and moments of a value against a time-stamped history inside a trailing window
+ * {@code [d − W, d)}: the history points strictly before the query time and no older than {@code W}. Queries
+ * must come in non-decreasing time order (the window slides forward once, O(log n) per point and query: a Fenwick
+ * tree over the history's compressed values, running sums for mean and variance).
+ *
+ * <p>Percentile of {@code x}: the <em>mean rank</em> {@code 100 × (#{h < x} + ½ #{h = x}) / n} (scipy's
+ * {@code percentileofscore(kind='mean')}), so a value tied with most of its history (a one-tick spread) sits in
+ * the middle, not at the top. NaN history values are ignored.
+ */
+final class WindowRank {
+    private final long[] t;
+    private final double[] v;
+    private final double[] sortedDistinct;
+    private final int[] rankOf;
+    private final int[] tree;
+    private final long windowMs;
+    private int lo;
+    private int hi;
+    private int n;
+    private double sum;
+    private double sumSq;
+    private long lastQuery = Long.MIN_VALUE;
+
+    /**
+     * @param timeMs history times, non-decreasing (epoch ms)
+     * @param value history values (NaN ignored)
+     * @param windowMs {@code W}
+     */
+    WindowRank(long[] timeMs, double[] value, long windowMs) {
+        this.t = timeMs;
+        this.v = value;
+        this.windowMs = windowMs;
+        double[] finite = Arrays.stream(value).filter(Double::isFinite).sorted().distinct().toArray();
+        this.sortedDistinct = finite;
+        this.rankOf = new int[value.length];
+        for (int i = 0; i < value.length; i++) {
+            rankOf[i] = Double.isFinite(value[i]) ? Arrays.binarySearch(finite, value[i]) + 1 : 0;
+        }
+        this.tree = new int[finite.length + 1];
+    }
+
+    /** Moves the window to {@code [d − W, d)}; {@code d} must not decrease between calls. */
+    void moveTo(long d) {
+        if (d < lastQuery) {
+            throw new IllegalStateException("queries must come in time order");
+        }
+        lastQuery = d;
+        while (hi < t.length && t[hi] < d) {
+            add(hi, +1);
+            hi++;
+        }
+        long from = d - windowMs;
+        while (lo < hi && t[lo] < from) {
+            add(lo, -1);
+            lo++;
+        }
+    }
+
+    private void add(int i, int sign) {
+        int r = rankOf[i];
+        if (r == 0) {
+            return;
+        }
+        for (int k = r; k < tree.length; k += k & -k) {
+            tree[k] += sign;
+        }
+        n += sign;
+        sum += sign * v[i];
+        sumSq += sign * v[i] * v[i];
+    }
+
+    private int countAtMostRank(int r) {
+        int c = 0;
+        for (int k = r; k > 0; k -= k & -k) {
+            c += tree[k];
+        }
+        return c;
+    }
+
+    /** History values in the current window. */
+    int size() {
+        return n;
+    }
+
+    /** Mean-rank percentile of {@code x} in the current window (0..100); NaN when {@code x} is NaN or the window empty. */
+    double percentile(double x) {
+        if (n == 0 || !Double.isFinite(x)) {
+            return Double.NaN;
+        }
+        int pos = Arrays.binarySearch(sortedDistinct, x);
+        int less;
+        int equal;
+        if (pos >= 0) {
+            less = countAtMostRank(pos);
+            equal = countAtMostRank(pos + 1) - less;
+        } else {
+            less = countAtMostRank(-pos - 1);
+            equal = 0;
+        }
+        return 100.0 * (less + 0.5 * equal) / n;
+    }
+
+    /** Mean of the window's values (NaN when empty). */
+    double mean() {
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** Population standard deviation of the window's values (NaN when empty). */
+    double std() {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double m = sum / n;
+        return Math.sqrt(Math.max(sumSq / n - m * m, 0.0));
+    }
+}
