@@ -22,6 +22,21 @@ public final class VetoPath {
         this.notEvaluated = notEvaluated;
     }
 
+    /**
+     * A path from per-decision masks ({@link Feature#bit()}): which features fired and which were not evaluated
+     * (e.g. replayed from a store, or set by hand). A feature cannot be both.
+     */
+    public static VetoPath of(VetoSpec spec, long[] timeMs, int[] firedMask, int[] notEvaluatedMask) {
+        Checks.notNull(spec, "spec");
+        int n = timeMs.length;
+        Checks.check(firedMask.length == n && notEvaluatedMask.length == n, "column lengths differ");
+        for (int i = 0; i < n; i++) {
+            Checks.check((firedMask[i] & notEvaluatedMask[i]) == 0, "decision " + i + ": a feature both fired and not"
+                    + " evaluated");
+        }
+        return new VetoPath(spec, timeMs.clone(), firedMask.clone(), notEvaluatedMask.clone());
+    }
+
     /** Judges every decision of {@code frame} by {@code spec}. */
     public static VetoPath evaluate(FeatureFrame frame, VetoSpec spec) {
         Checks.notNull(frame, "frame");

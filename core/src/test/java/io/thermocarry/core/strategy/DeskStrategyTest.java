@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.thermocarry.core.Compat;
 import io.thermocarry.core.backtest.Markets;
+import io.thermocarry.core.features.Feature;
+import io.thermocarry.core.features.VetoPath;
+import io.thermocarry.core.features.VetoSpec;
 import io.thermocarry.core.regime.Regime;
 import io.thermocarry.core.series.FundingCycles;
 import java.util.Arrays;
@@ -30,6 +33,10 @@ class DeskStrategyTest {
         double je = 0.1;
         double entThreshold = 0.5;
         double jeThreshold = 0.5;
+        /** Microstructure at K: fired and not-evaluated feature masks, and whether full+veto applies them. */
+        int fired;
+        int notEvaluated;
+        VetoMode veto = VetoMode.NONE;
 
         Decision decide(DeskStrategy spec, PositionView pos) {
             FundingCycles c = Markets.cycles(rates, basisPath);
@@ -38,6 +45,14 @@ class DeskStrategyTest {
             reg[K] = regime;
             SignalPath s = new SignalPath(reg, at(exposure), at(r), at(z), at(ent), at(je), at(entThreshold),
                     at(jeThreshold));
+            if (veto != VetoMode.NONE) {
+                int[] f = new int[N];
+                int[] ne = new int[N];
+                f[K] = fired;
+                ne[K] = notEvaluated;
+                VetoPath v = VetoPath.of(VetoSpec.defaults(), new long[N], f, ne);
+                s = veto == VetoMode.GATES ? s.withGates(v) : s.withVetoes(v, 0.25);
+            }
             CycleRule rule = spec.rule(new RuleContext(c, s, Compat.CAUSAL, 0));
             Decision out = new Decision();
             out.reset(pos.side(), pos.notional());
@@ -45,6 +60,9 @@ class DeskStrategyTest {
             return out;
         }
     }
+
+    /** How the scene's microstructure reaches the path. */
+    private enum VetoMode { NONE, GATES, VETOES }
 
     private static double[] filled(double v) {
         return filled(v, N);
@@ -102,6 +120,51 @@ class DeskStrategyTest {
         Scene ok = favourable();
         ok.je = 0.5; // equal to the 90th percentile: not in the worst 10 %
         assertEquals(Side.SHORT_BASIS, ok.decide(DeskStrategy.defaults(), FixedPosition.flat(1.0)).side());
+    }
+
+    @Test
+    void spreadOrDepthGate_fromRealFeatures_blocksEntry_whenFired_andCountsOnlyWhenNotEvaluated() {
+        Scene pass = favourable();
+        pass.veto = VetoMode.GATES;
+        Decision in = pass.decide(DeskStrategy.defaults(), FixedPosition.flat(1.0));
+        assertEquals(Side.SHORT_BASIS, in.side());
+        assertEquals(0, in.unevaluatedMask() & (Unevaluated.SPREAD_GATE.bit() | Unevaluated.DEPTH_GATE.bit()),
+                "both gates evaluated and passed: nothing counted");
+        for (Feature f : new Feature[] {Feature.SPREAD_PERP, Feature.SPREAD_SPOT, Feature.DEPTH}) {
+            Scene s = favourable();
+            s.veto = VetoMode.GATES;
+            s.fired = f.bit();
+            assertEquals(Side.FLAT, s.decide(DeskStrategy.defaults(), FixedPosition.flat(1.0)).side(), f.name());
+        }
+        Scene spotMissing = favourable();
+        spotMissing.veto = VetoMode.GATES;
+        spotMissing.notEvaluated = Feature.SPREAD_SPOT.bit();
+        Decision d = spotMissing.decide(DeskStrategy.defaults(), FixedPosition.flat(1.0));
+        assertEquals(Side.SHORT_BASIS, d.side(), "a gate without data passes");
+        assertTrue((d.unevaluatedMask() & Unevaluated.SPREAD_GATE.bit()) != 0, "and is counted");
+        assertEquals(0, d.unevaluatedMask() & Unevaluated.DEPTH_GATE.bit());
+        // a fired OI or funding-flip feature is not a desk gate: without full+veto it does not block
+        Scene oi = favourable();
+        oi.veto = VetoMode.GATES;
+        oi.fired = Feature.OI_CHANGE.bit();
+        assertEquals(Side.SHORT_BASIS, oi.decide(DeskStrategy.defaults(), FixedPosition.flat(1.0)).side());
+    }
+
+    @Test
+    void underFullVeto_aVetoBlocksEntry_andClosesAHeldTrade_missingDataIsCounted() {
+        Scene s = favourable();
+        s.veto = VetoMode.VETOES;
+        s.fired = Feature.OI_CHANGE.bit();
+        assertEquals(Side.FLAT, s.decide(DeskStrategy.defaults(), FixedPosition.flat(1.0)).side());
+        Decision exit = s.decide(DeskStrategy.defaults(), FixedPosition.holding(Side.SHORT_BASIS, 0.5, 1.0, K - 1, 1));
+        assertEquals(Side.FLAT, exit.side());
+        assertEquals(ExitReason.VETO, exit.exitReason());
+        Scene quiet = favourable();
+        quiet.veto = VetoMode.VETOES;
+        quiet.notEvaluated = Feature.LIQUIDATIONS.bit();
+        Decision d = quiet.decide(DeskStrategy.defaults(), FixedPosition.flat(1.0));
+        assertEquals(Side.SHORT_BASIS, d.side());
+        assertTrue((d.unevaluatedMask() & Unevaluated.VETO.bit()) != 0);
     }
 
     @Test
