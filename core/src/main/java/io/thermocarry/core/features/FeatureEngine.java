@@ -8,6 +8,7 @@ import io.thermocarry.core.market.FundingSeries;
 import io.thermocarry.core.market.LiquidationCoverage;
 import io.thermocarry.core.market.LiquidationSeries;
 import io.thermocarry.core.market.OpenInterestSeries;
+import io.thermocarry.core.series.FundingCycles;
 import java.util.Arrays;
 
 /**
@@ -43,6 +44,20 @@ public final class FeatureEngine {
     private static final long DEFAULT_INTERVAL_MS = 8 * 3_600_000L;
 
     private FeatureEngine() {
+    }
+
+    /**
+     * Features at the settlement decisions of funding cycles: decision k at {@code start_k}, with the cycle's
+     * interval ({@code end_k − start_k}, the schedule the exchange publishes in advance).
+     */
+    public static FeatureFrame atCycles(MicroInputs in, FundingCycles cycles, FeatureSpec spec) {
+        int n = cycles.size();
+        long[] d = cycles.starts().clone();
+        long[] iv = new long[n];
+        for (int k = 0; k < n; k++) {
+            iv[k] = cycles.endMs(k) - cycles.startMs(k);
+        }
+        return compute(in, d, iv, spec);
     }
 
     /**
