@@ -7,8 +7,10 @@ import io.thermocarry.core.backtest.BacktestResult;
 import io.thermocarry.core.backtest.FeeTier;
 import io.thermocarry.core.backtest.Ledger;
 import io.thermocarry.core.backtest.Performance;
+import io.thermocarry.core.backtest.RiskComparison;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.core.strategy.StrategySpec;
+import io.thermocarry.core.strategy.Unevaluated;
 import io.thermocarry.store.Store;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,14 @@ final class BacktestCommand implements Callable<Integer> {
             description = "round-trip fee tiers in bps of notional (default 8,16,25; reference mode: 10, its own rule)")
     String feeBps;
 
+    @Option(names = "--veto-resamples", defaultValue = "2000", paramLabel = "N",
+            description = "full+veto: block-bootstrap resamples of the with/without-veto differences (default ${DEFAULT-VALUE})")
+    int vetoResamples;
+
+    @Option(names = "--veto-block", defaultValue = "10", paramLabel = "CYCLES",
+            description = "full+veto: cycles per bootstrap block (default ${DEFAULT-VALUE})")
+    int vetoBlock;
+
     @Override
     public Integer call() {
         Symbol symbol = common.requireOneSymbol();
@@ -57,6 +67,15 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestRequest req = new BacktestRequest(p.cycles(), p.path(), spec, tiers.get(0), compat, 1.0, p.firstCycle(),
                 p.accrual());
         List<BacktestResult> results = BacktestEngine.runTiers(req, tiers);
+        // full+veto: the same backtest without the overlay is the baseline of the desk's question (SPEC §8)
+        List<BacktestResult> baseline = null;
+        if (p.path().vetoesApplied()) {
+            if (vetoResamples < 0 || vetoBlock < 1) {
+                throw new UsageError("--veto-resamples must be >= 0 and --veto-block >= 1");
+            }
+            baseline = BacktestEngine.runTiers(new BacktestRequest(p.cycles(), p.withoutVetoes().path(), spec,
+                    tiers.get(0), compat, 1.0, p.firstCycle(), p.accrual()), tiers);
+        }
         if (common.csv != null) {
             writeLedger(results);
         }
@@ -75,9 +94,25 @@ final class BacktestCommand implements Callable<Integer> {
                 t.put("ruined", r.diagnostics().ruined());
                 t.put("basisNotEvaluated", r.diagnostics().basisNotEvaluated());
                 t.put("fundingNotEvaluated", r.diagnostics().fundingNotEvaluated());
+                Map<String, Object> ue = Out.obj();
+                for (Unevaluated u : Unevaluated.values()) {
+                    ue.put(u.name(), r.diagnostics().unevaluated(u));
+                }
+                t.put("unevaluated", ue);
+                if (baseline != null) {
+                    int i = list.size();
+                    RiskComparison c = RiskComparison.of(baseline.get(i).ledger(), r.ledger(), 1.0, vetoBlock,
+                            vetoResamples, 20_260_101L);
+                    t.put("withoutVetoes", Json.metrics(baseline.get(i).performance()));
+                    t.put("vetoEffect", vetoEffect(c));
+                }
                 list.add(t);
             }
             doc.put("tiers", list);
+            if (baseline != null) {
+                doc.put("vetoes", SignalsCommand.vetoSummary(p.path(), p.run(), p.run().lowerBound(
+                        p.cycles().startMs(Math.min(p.firstCycle(), p.cycles().size() - 1)))));
+            }
             Out.json(System.out, doc);
             return 0;
         }
@@ -94,11 +129,52 @@ final class BacktestCommand implements Callable<Integer> {
                 Out.time(p.cycles().startMs(p.firstCycle())));
         System.out.print(Out.table(List.of("fee bps", "total %", "annual %", "Sharpe", "Sortino", "maxDD %",
                 "funding %", "basis %", "fees %", "trades", "turnover x"), rows));
+        if (baseline != null) {
+            List<List<String>> v = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                RiskComparison c = RiskComparison.of(baseline.get(i).ledger(), results.get(i).ledger(), 1.0, vetoBlock,
+                        vetoResamples, 20_260_101L);
+                v.add(List.of(Out.fmt(results.get(i).request().fee().roundTripBps(), 0),
+                        pct(c.base().maxDrawdown()) + " -> " + pct(c.variant().maxDrawdown()),
+                        ci(c.maxDrawdown()), pct(c.base().worstCycle()) + " -> " + pct(c.variant().worstCycle()),
+                        ci(c.worstCycle()), Out.fmt(100 * c.base().cvar5(), 4) + " -> " + Out.fmt(100 * c.variant().cvar5(), 4),
+                        ci(c.cvar5())));
+            }
+            System.out.println("full -> full+veto (path risk; 95 % CI of the difference, paired block bootstrap):");
+            System.out.print(Out.table(List.of("fee bps", "maxDD %", "diff CI", "worst cycle %", "diff CI", "CVaR5 %",
+                    "diff CI"), v));
+        }
         return 0;
     }
 
     private static String pct(double v) {
         return Out.fmt(v * 100, 2);
+    }
+
+    private static String ci(RiskComparison.Difference d) {
+        return "[" + Out.fmt(100 * d.ci().low(), 3) + ", " + Out.fmt(100 * d.ci().high(), 3) + "]";
+    }
+
+    /** The with/without-veto table of one tier: measures of both paths, the difference, its CI and p-value. */
+    static Map<String, Object> vetoEffect(RiskComparison c) {
+        Map<String, Object> m = Out.obj();
+        m.put("cycles", c.cycles());
+        m.put("maxDrawdown", effect(c.base().maxDrawdown(), c.variant().maxDrawdown(), c.maxDrawdown()));
+        m.put("worstCycle", effect(c.base().worstCycle(), c.variant().worstCycle(), c.worstCycle()));
+        m.put("cvar5", effect(c.base().cvar5(), c.variant().cvar5(), c.cvar5()));
+        m.put("totalReturn", effect(c.base().totalReturn(), c.variant().totalReturn(), c.totalReturn()));
+        return m;
+    }
+
+    private static Map<String, Object> effect(double full, double veto, RiskComparison.Difference d) {
+        Map<String, Object> m = Out.obj();
+        m.put("full", Out.num(full));
+        m.put("fullVeto", Out.num(veto));
+        m.put("diff", Out.num(d.value()));
+        m.put("ciLow", Out.num(d.ci().low()));
+        m.put("ciHigh", Out.num(d.ci().high()));
+        m.put("pValue", Out.num(d.pValue()));
+        return m;
     }
 
     private void writeLedger(List<BacktestResult> results) {

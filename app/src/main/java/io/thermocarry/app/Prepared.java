@@ -2,6 +2,10 @@ package io.thermocarry.app;
 
 import io.thermocarry.core.Compat;
 import io.thermocarry.core.backtest.FundingAccrual;
+import io.thermocarry.core.features.FeatureEngine;
+import io.thermocarry.core.features.FeatureFrame;
+import io.thermocarry.core.features.MicroInputs;
+import io.thermocarry.core.features.VetoPath;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.core.series.FundingCycles;
 import io.thermocarry.core.physics.ReferenceCycleBuilder;
@@ -21,12 +25,18 @@ import java.time.Instant;
  * @param accrual the funding convention of the compat mode: causal pays the rate settled at the cycle's end
  *     (the exchange pays whoever is open at the settlement instant, and a decision taken at t_k cannot have
  *     been open at t_k); reference pays the rate settled at its start, as the reference code does
+ * @param features causal mode: the microstructure features at every cycle start (SPEC §8); null in reference mode
+ * @param vetoes causal mode: the vetoes of {@code features} (applied to {@code path} under {@code full+veto}, the
+ *     desk's spread/depth gates in every configuration); null in reference mode
  */
 record Prepared(Symbol symbol, Compat compat, FundingCycles cycles, SignalRun run, SignalPath path, int firstCycle,
-        FundingAccrual accrual) {
+        FundingAccrual accrual, FeatureFrame features, VetoPath vetoes) {
 
     static Prepared of(Store store, Symbol symbol, Instant from, Instant to, Compat compat, SignalOptions o) {
         var config = o.regimeConfig();
+        if (compat == Compat.REFERENCE && config.hasVetoes()) {
+            throw new UsageError("--config full+veto is causal only: the reference code has no microstructure layer");
+        }
         if (compat == Compat.REFERENCE) {
             // the reference's inputs are exactly the range: no look-back (its windows count rows from the start)
             MarketLoader.Loaded l = MarketLoader.load(store, symbol, from, to, java.time.Duration.ZERO);
@@ -36,12 +46,32 @@ record Prepared(Symbol symbol, Compat compat, FundingCycles cycles, SignalRun ru
             // the reference's backtests (physics, naive, threshold) start at its first signal cycle
             int first = run.size() > 0 ? run.cycleIndex(0) : c.size();
             return new Prepared(symbol, compat, c, run, SignalPath.of(run, c.size()), first,
-                    FundingAccrual.RATE_AT_CYCLE_START);
+                    FundingAccrual.RATE_AT_CYCLE_START, null, null);
         }
         MarketLoader.Loaded l = MarketLoader.load(store, symbol, null, to);
         SignalRun run = SignalRunner.run(l.cycles(), l.basis(), o.signalSpec(), o.regimeSpec(), config, Compat.CAUSAL);
         FundingCycles c = l.cycles();
         int first = from == null ? 0 : c.lowerBound(from.toEpochMilli());
-        return new Prepared(symbol, compat, c, run, SignalPath.of(run, c.size()), first, FundingAccrual.RATE_AT_CYCLE_END);
+        // features at every cycle start: the cycles run from the first stored settlement, so the micro data is
+        // loaded from the first cycle on (the percentile windows look back from each decision)
+        Instant microFrom = c.size() == 0 ? from : Instant.ofEpochMilli(c.startMs(0));
+        MicroInputs in = MicroLoader.load(store, symbol, l.funding(), microFrom, to,
+                o.veto.featureSpec().window().plusDays(2), o.veto.premiumChoice());
+        FeatureFrame frame = FeatureEngine.atCycles(in, c, o.veto.featureSpec());
+        VetoPath vetoes = VetoPath.evaluate(frame, o.veto.vetoSpec());
+        SignalPath path = config.hasVetoes()
+                ? SignalPath.of(run, c.size(), vetoes, o.regimeSpec().exposureNess())
+                : SignalPath.of(run, c.size()).withGates(vetoes);
+        return new Prepared(symbol, compat, c, run, path, first, FundingAccrual.RATE_AT_CYCLE_END, frame, vetoes);
+    }
+
+    /** The same preparation without the veto overlay ({@code full} for a {@code full+veto} run): the baseline. */
+    Prepared withoutVetoes() {
+        if (vetoes == null || !path.vetoesApplied()) {
+            return this;
+        }
+        // the full+veto run's regimes and exposures are the full classification's (RegimeConfig.classification)
+        SignalPath base = SignalPath.baselineWithoutVetoes(run, cycles.size()).withGates(vetoes);
+        return new Prepared(symbol, compat, cycles, run, base, firstCycle, accrual, features, vetoes);
     }
 }

@@ -4,6 +4,7 @@ import io.thermocarry.core.physics.KappaMethod;
 import io.thermocarry.core.regime.RegimeConfig;
 import io.thermocarry.core.regime.RegimeSpec;
 import io.thermocarry.core.signal.SignalSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Signal windows, κ estimator and regime configuration shared by the commands that compute signals. */
@@ -32,15 +33,15 @@ final class SignalOptions {
             description = "completed cycles of the JE health (default ${DEFAULT-VALUE})")
     int jeWindow;
 
+    /** Microstructure features and vetoes (SPEC §8): the desk's gates always, the exposure under full+veto. */
+    @Mixin
+    VetoOptions veto = new VetoOptions();
+
     RegimeConfig regimeConfig() {
         try {
-            RegimeConfig c = RegimeConfig.parse(config);
-            c.requireAvailable();
-            return c;
+            return RegimeConfig.parse(config);
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
-        } catch (UnsupportedOperationException e) {
-            throw new JobFailed(e.getMessage());
         }
     }
 

@@ -19,12 +19,14 @@ import picocli.CommandLine.Option;
 /** {@code simulate}: a synthetic OU market with analytic truth, written into the store as real series. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Write a synthetic OU market (SPEC §3) into the store as real series: 8 h funding events and "
-                + "spot and perp 1 h klines, so every later stage runs on it unchanged. Prints the analytic truth.")
+                + "spot and perp 1 h klines, so every later stage runs on it unchanged. Prints the analytic truth. "
+                + "--preset stress: a carry market with liquidity crises and their microstructure precursors (SPEC §8):"
+                + " also premium index klines, book tickers, book depth, open interest, liquidations, funding info.")
 final class SimulateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--preset", defaultValue = "realistic", paramLabel = "realistic|strong",
+    @Option(names = "--preset", defaultValue = "realistic", paramLabel = "realistic|strong|stress",
             description = "parameter preset (default ${DEFAULT-VALUE})")
     String preset;
 
@@ -63,6 +65,57 @@ final class SimulateCommand implements Callable<Integer> {
         return s;
     }
 
+    /** The stress market (SPEC §8): crises with known precursors, all its series written to the store. */
+    private int stress(Symbol symbol) {
+        io.thermocarry.core.features.StressSpec d = io.thermocarry.core.features.StressSpec.defaults(
+                cycles == null ? 2_400 : cycles, seed);
+        io.thermocarry.core.features.StressSpec spec = new io.thermocarry.core.features.StressSpec(
+                d.base().withSymbol(symbol), d.crisisPerCycle(), d.squeezeShare(), d.jumpMinPct(), d.jumpMaxPct(),
+                d.halfLifeHours(), d.precursorShare(), d.falseAlarmPerCycle(), d.featureStressShare(), d.stepMinutes(),
+                d.firstCrisisCycle(), d.fundingCapRate(), d.seed());
+        io.thermocarry.core.features.StressMarket m = io.thermocarry.core.features.SyntheticStress.simulate(spec);
+        String source = "simulate:stress:" + symbol + ":seed=" + seed;
+        try (Store store = Stores.open(common.db)) {
+            store.writeFunding(m.funding(), source);
+            store.writeBars(m.perp(), source);
+            store.writeBars(m.spot(), source);
+            store.writeBars(m.premium(), source);
+            store.writeMicro(m.micro(), source);
+        }
+        long preceded = m.crises().stream().filter(io.thermocarry.core.features.StressMarket.Crisis::hasPrecursor).count();
+        if (common.json) {
+            Map<String, Object> doc = Out.obj();
+            doc.put("symbol", symbol.name());
+            doc.put("preset", "stress");
+            doc.put("seed", seed);
+            doc.put("cycles", spec.base().cycles());
+            List<Object> crises = new ArrayList<>();
+            for (io.thermocarry.core.features.StressMarket.Crisis c : m.crises()) {
+                Map<String, Object> x = Out.obj();
+                x.put("cycle", c.cycle());
+                x.put("time", Out.time(m.funding().timeMs(c.cycle())));
+                x.put("kind", c.squeeze() ? "squeeze" : "crash");
+                x.put("jumpPct", c.jumpPct());
+                x.put("precursorStart", c.hasPrecursor() ? Out.time(c.precursorStartMs()) : null);
+                crises.add(x);
+            }
+            Map<String, Object> truth = Out.obj();
+            truth.put("crises", crises);
+            truth.put("falseAlarms", m.falseAlarms().stream().map(Out::time).toList());
+            doc.put("truth", truth);
+            doc.put("funding", m.funding().size());
+            doc.put("barsPerLeg", m.perp().size());
+            doc.put("microRows", m.micro().rows());
+            Out.json(System.out, doc);
+        } else {
+            System.out.printf(Locale.ROOT, "%s: stress market, %d cycles, %d crises (%d with precursors), %d false alarms;"
+                    + " %d funding events, %d 1h bars per leg, %d premium klines, %d microstructure rows written to %s%n",
+                    symbol, spec.base().cycles(), m.crises().size(), preceded, m.falseAlarms().size(), m.funding().size(),
+                    m.perp().size(), m.premium().size(), m.micro().rows(), common.db);
+        }
+        return 0;
+    }
+
     /** Simulates and writes the market; returns it. */
     static SyntheticMarket write(Store store, SyntheticSpec spec) {
         SyntheticMarket m = SyntheticOuMarket.simulate(spec);
@@ -76,6 +129,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Symbol symbol = common.symbol == null ? SyntheticSpec.DEFAULT_SYMBOL : Symbol.of(common.symbol);
+        if (preset.trim().equalsIgnoreCase("stress")) {
+            return stress(symbol);
+        }
         SyntheticSpec spec = spec(preset, seed, cycles, slow, symbol);
         SyntheticMarket m;
         try (Store store = Stores.open(common.db)) {

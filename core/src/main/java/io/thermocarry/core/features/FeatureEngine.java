@@ -208,8 +208,11 @@ public final class FeatureEngine {
 
     // ----------------------------------------------------------------------------------------- open interest
 
-    /** Funding interval in force at {@code t}: the spacing of the settlements around it (8 h without funding). */
-    static long intervalAt(FundingSeries funding, long t) {
+    /**
+     * Funding interval in force at {@code t}, ms: the spacing of the settlements around it (the last one at or
+     * before {@code t} and the next; the last event's own interval after the data; 8 h without funding).
+     */
+    public static long intervalAt(FundingSeries funding, long t) {
         int n = funding.size();
         if (n == 0) {
             return DEFAULT_INTERVAL_MS;

@@ -156,6 +156,15 @@ public final class SignalPath {
         return regimePath(run, cycles).withVetoes(vetoes, nessExposure);
     }
 
+    /**
+     * The regime path of any run without a veto overlay: for a {@code full+veto} run this is exactly its
+     * {@code full} baseline (the classification is {@code full}'s), the comparison the desk asks for. Named so that
+     * dropping the overlay is never an accident.
+     */
+    public static SignalPath baselineWithoutVetoes(io.thermocarry.core.signal.SignalRun run, int cycles) {
+        return regimePath(run, cycles);
+    }
+
     private static SignalPath regimePath(io.thermocarry.core.signal.SignalRun run, int cycles) {
         Regime[] reg = new Regime[cycles];
         double[] e = nanArray(cycles);
