@@ -16,7 +16,8 @@ import java.time.Instant;
  * Loads a symbol's microstructure inputs from the store for {@code [from − look-back, to)}: book tickers of both
  * legs, book depth, open interest, liquidations and their coverage, funding info, and the premium: Binance's
  * premium index klines at the finest interval stored, else (or with {@code --premium proxy}) the perp−spot proxy
- * from the bar interval (1m, 5m, 15m, 1h) whose joined perp and spot bars cover the most time. Wiring only: the features are computed in core.
+ * from the bar interval (1m, 5m, 15m, 1h) whose joined perp and spot bars cover the most of the decisions' range
+ * (the finest on a tie). Wiring only: the features are computed in core.
  */
 final class MicroLoader {
     private static final BarInterval[] FINEST_FIRST = {BarInterval.M1, BarInterval.M5, BarInterval.M15, BarInterval.H1};
@@ -34,10 +35,14 @@ final class MicroLoader {
         return new MicroInputs(symbol, store.bookTicker(symbol, Market.PERP, a, to),
                 store.bookTicker(symbol, Market.SPOT, a, to), store.bookDepth(symbol, a, to),
                 store.openInterest(symbol, a, to), store.liquidations(symbol, a, to), store.liquidationCoverage(symbol),
-                premium(store, symbol, a, to, premiumChoice), funding, store.fundingInfo(symbol));
+                premium(store, symbol, a, from, to, premiumChoice), funding, store.fundingInfo(symbol));
     }
 
-    static PremiumSeries premium(Store store, Symbol symbol, Instant a, Instant to, String choice) {
+    /**
+     * @param a start of the load (decisions minus look-back)
+     * @param from first decision: the proxy's interval is chosen by its coverage of {@code [from, to)}
+     */
+    static PremiumSeries premium(Store store, Symbol symbol, Instant a, Instant from, Instant to, String choice) {
         if (!choice.equals("proxy")) {
             for (BarInterval iv : FINEST_FIRST) {
                 BarSeries p = store.bars(symbol, Market.PREMIUM, iv, a, to);
@@ -49,7 +54,10 @@ final class MicroLoader {
                 return PremiumSeries.empty(PremiumSource.PREMIUM_INDEX);
             }
         }
-        // the proxy from the interval that covers the most time (1 m bars often exist for a few weeks only)
+        // the proxy from the interval that covers the most of the decisions' range, the finest on a tie (1 m bars
+        // often exist for a few weeks only; 1 h bars for years)
+        long lo = from == null ? Long.MIN_VALUE : from.toEpochMilli();
+        long hi = to == null ? Long.MAX_VALUE : to.toEpochMilli();
         PremiumSeries best = PremiumSeries.empty(PremiumSource.PERP_SPOT_PROXY);
         long bestSpan = 0;
         for (BarInterval iv : FINEST_FIRST) {
@@ -59,9 +67,18 @@ final class MicroLoader {
             }
             BarSeries spot = store.bars(symbol, Market.SPOT, iv, a, to);
             PremiumSeries p = spot.isEmpty() ? null : PremiumSeries.proxy(perp, spot);
-            if (p != null && (long) p.size() * iv.millis() > bestSpan) {
+            if (p == null) {
+                continue;
+            }
+            long span = 0;
+            for (int i = 0; i < p.size(); i++) {
+                if (p.openMs(i) >= lo && p.openMs(i) < hi) {
+                    span += iv.millis();
+                }
+            }
+            if (span > bestSpan) {
                 best = p;
-                bestSpan = (long) p.size() * iv.millis();
+                bestSpan = span;
             }
         }
         return best;
