@@ -44,6 +44,11 @@ final class FeaturesCommand implements Callable<Integer> {
             description = "decide on a regular grid (e.g. 5m, 1h) instead of at the funding settlements")
     String every;
 
+    @Option(names = "--lead", paramLabel = "DURATION",
+            description = "decide this long before each funding settlement (e.g. 5m: how well the predicted rate"
+                    + " lands just before it settles); default: at the settlements")
+    String lead;
+
     @Override
     public Integer call() {
         Symbol symbol = common.requireOneSymbol();
@@ -72,7 +77,8 @@ final class FeaturesCommand implements Callable<Integer> {
         if (common.json) {
             Map<String, Object> doc = Out.obj();
             doc.put("symbol", symbol.name());
-            doc.put("decisionsAt", every == null ? "settlements" : "every " + every);
+            doc.put("decisionsAt", every != null ? "every " + every
+                    : lead != null ? lead + " before each settlement" : "settlements");
             doc.put("premiumSource", proxy ? "perp-spot proxy" : "premium index");
             doc.put("vetoAction", vs.action().name());
             List<Object> list = new ArrayList<>(f.size());
@@ -115,12 +121,19 @@ final class FeaturesCommand implements Callable<Integer> {
     private long[][] decisions(FundingSeries funding, MicroInputs in, Instant from, Instant to) {
         long a = from == null ? Long.MIN_VALUE : from.toEpochMilli();
         long b = to == null ? Long.MAX_VALUE : to.toEpochMilli();
+        if (every != null && lead != null) {
+            throw new UsageError("--every and --lead exclude each other");
+        }
         if (every == null) {
+            long before = lead == null ? 0 : VetoOptions.duration(lead, "--lead").toMillis();
+            if (before < 0) {
+                throw new UsageError("--lead must not be negative");
+            }
             List<long[]> out = new ArrayList<>();
             for (int i = 0; i < funding.size(); i++) {
                 long t = funding.timeMs(i);
                 if (t >= a && t < b) {
-                    out.add(new long[] {t, FeatureEngine.intervalAt(funding, t)});
+                    out.add(new long[] {t - before, FeatureEngine.intervalAt(funding, t - before)});
                 }
             }
             return columns(out);

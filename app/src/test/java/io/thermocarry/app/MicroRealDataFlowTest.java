@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -144,54 +143,48 @@ class MicroRealDataFlowTest {
      */
     @Test
     void proxyPredictedFunding_btc1m_fiveMinutesBeforeEachSettlement() {
-        double[] s = leadStats("BTCUSDT", "2025-05-20", "2025-06-24T08:00:00Z", "1m", 5)[0];
+        double[] s = leadStats("BTCUSDT", "2025-05-20", "2025-06-24T08:00:00Z", 5);
         System.out.printf(Locale.ROOT, "BTC 1m proxy, 5 min before settlement: n=%.0f median |err| %.3f bp, sign %.1f%%%n",
                 s[0], s[1], 100 * s[2]);
-        assertEquals(106, s[0], 0.0);
+        assertEquals(105, s[0], 0.0);
         assertTrue(s[1] < 0.1, "median |error| bp " + s[1]);
         assertTrue(s[2] > 0.95, "sign agreement " + s[2]);
     }
 
     @Test
     void proxyPredictedFunding_sol5m_weakerThanBtc_butMostSignsRight() {
-        double[][] both = leadStats("SOLUSDT", "2025-01-01", "2025-07-01", "5m", 5, 480);
-        double[] end = both[0];
-        double start = both[1][2];
+        double[] end = leadStats("SOLUSDT", "2025-01-01", "2026-02-19", 5);
+        double start = leadStats("SOLUSDT", "2025-01-01", "2026-02-19", 0)[2];
         System.out.printf(Locale.ROOT, "SOL 5m proxy, 5 min before settlement: n=%.0f median |err| %.3f bp, sign %.1f%%;"
                 + " at the settlement (persistence) sign %.1f%%%n", end[0], end[1], 100 * end[2], 100 * start);
-        assertEquals(543, end[0], 0.0);
+        assertEquals(1_242, end[0], 0.0);
         assertTrue(end[1] < 0.5, "median |error| bp " + end[1]);
         assertTrue(end[2] > 0.8, "sign agreement " + end[2]);
         assertTrue(start < end[2], "the persistence forecast at the settlement is worse than the full interval's");
     }
 
     /**
-     * For each lead: decisions {@code lead} minutes before each 8 h settlement: n, median |F̂ − F| in bp, sign
-     * agreement.
+     * Decisions {@code leadMinutes} before each settlement in the range ({@code features --lead}): n, median
+     * |F̂ − F| in bp against the rate settled at that settlement, sign agreement. Lead 0 decides at the settlement
+     * itself and is judged against the next one (the persistence forecast the settlement-time veto uses).
      */
-    private double[][] leadStats(String symbol, String from, String to, String every, int... leadMinutes) {
-        JsonNode f = features("--symbol", symbol, "--from", from, "--to", to, "--every", every, "--vetoes", "flip");
+    private double[] leadStats(String symbol, String from, String to, int leadMinutes) {
+        JsonNode f = features("--symbol", symbol, "--from", from, "--to", to, "--lead", leadMinutes + "m", "--vetoes",
+                "flip");
         assertEquals("perp-spot proxy", f.get("premiumSource").asText());
-        double[][] out = new double[leadMinutes.length][];
-        for (int k = 0; k < leadMinutes.length; k++) {
-            List<Double> err = new ArrayList<>();
-            int agree = 0;
-            for (JsonNode d : f.get("decisions")) {
-                long t = Instant.parse(d.get("time").asText()).toEpochMilli();
-                long next = (t / 28_800_000L + 1) * 28_800_000L;
-                if (next - t != leadMinutes[k] * 60_000L || d.get("predictedFunding").isNull()
-                        || d.get("settledFunding").isNull()) {
-                    continue;
-                }
-                assertTrue(d.get("predictedFundingProxy").asBoolean());
-                double p = d.get("predictedFunding").asDouble();
-                double s = d.get("settledFunding").asDouble();
-                err.add(Math.abs(p - s) * 1e4);
-                agree += Math.signum(p) == Math.signum(s) ? 1 : 0;
+        List<Double> err = new ArrayList<>();
+        int agree = 0;
+        for (JsonNode d : f.get("decisions")) {
+            if (d.get("predictedFunding").isNull() || d.get("settledFunding").isNull()) {
+                continue;
             }
-            double[] e = err.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            out[k] = new double[] {e.length, e.length == 0 ? Double.NaN : e[e.length / 2], agree / (double) e.length};
+            assertTrue(d.get("predictedFundingProxy").asBoolean());
+            double p = d.get("predictedFunding").asDouble();
+            double s = d.get("settledFunding").asDouble();
+            err.add(Math.abs(p - s) * 1e4);
+            agree += Math.signum(p) == Math.signum(s) ? 1 : 0;
         }
-        return out;
+        double[] e = err.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new double[] {e.length, e.length == 0 ? Double.NaN : e[e.length / 2], agree / (double) e.length};
     }
 }
