@@ -55,8 +55,10 @@ record Prepared(Symbol symbol, Compat compat, FundingCycles cycles, SignalRun ru
         // features at every cycle start: the cycles run from the first stored settlement, so the micro data is
         // loaded from the first cycle on (the percentile windows look back from each decision)
         Instant microFrom = c.size() == 0 ? from : Instant.ofEpochMilli(c.startMs(0));
+        // decisions use a perp-spot proxy premium only when asked (--premium proxy): 'auto' means the index here
+        String premium = o.veto.premiumChoice().equals("proxy") ? "proxy" : "index";
         MicroInputs in = MicroLoader.load(store, symbol, l.funding(), microFrom, to,
-                o.veto.featureSpec().window().plusDays(2), o.veto.premiumChoice());
+                o.veto.featureSpec().window().plusDays(2), premium);
         FeatureFrame frame = FeatureEngine.atCycles(in, c, o.veto.featureSpec());
         VetoPath vetoes = VetoPath.evaluate(frame, o.veto.vetoSpec());
         SignalPath path = config.hasVetoes()

@@ -60,8 +60,9 @@ final class VetoOptions {
     double liqPct = 99;
 
     @Option(names = "--premium", defaultValue = "auto", paramLabel = "auto|index|proxy",
-            description = "predicted funding from premium index klines, or from a perp-spot proxy (labelled so); auto:"
-                    + " the index where the store has it (default ${DEFAULT-VALUE})")
+            description = "predicted funding from premium index klines, or from a perp-spot proxy (labelled so). auto:"
+                    + " 'features' falls back to the proxy where the store has no index; signals and backtest decide on"
+                    + " the index only unless --premium proxy is given (default ${DEFAULT-VALUE})")
     String premium = "auto";
 
     static Duration duration(String s, String flag) {

@@ -49,9 +49,51 @@ class SyntheticFlowTest {
         double sum = share.get("EQUILIBRIUM").asDouble() + share.get("WARM").asDouble() + share.get("NESS").asDouble();
         assertEquals(1.0, sum, 1e-12);
         assertEquals(2, Cli.run("signals", "--symbol", "SYNTHUSDT", "--db", db, "--config", "bogus").exit());
-        Cli.Result veto = Cli.run("signals", "--symbol", "SYNTHUSDT", "--db", db, "--config", "full+veto");
-        assertEquals(1, veto.exit());
-        assertTrue(veto.err().contains("veto"), veto.err());
+    }
+
+    /**
+     * This market has no book, OI, premium index or liquidation data: full+veto runs, every veto is "not evaluated"
+     * at every decision (reported, never a silent pass), nothing is vetoed, and the exposure is full's. (Decisions
+     * use a perp-spot proxy premium only with --premium proxy.)
+     */
+    @Test
+    void fullVeto_withoutMicrostructureData_evaluatesNothing_saysSo_andEqualsFull() {
+        Cli.Result veto = Cli.run("signals", "--symbol", "SYNTHUSDT", "--db", db, "--config", "full+veto", "--json");
+        assertEquals(0, veto.exit(), veto.err());
+        Cli.Result full = Cli.run("signals", "--symbol", "SYNTHUSDT", "--db", db, "--json");
+        JsonNode v = veto.json().get("decisions");
+        JsonNode f = full.json().get("decisions");
+        assertEquals(f.size(), v.size());
+        for (int i = 0; i < v.size(); i++) {
+            assertEquals(f.get(i).get("exposure").asDouble(), v.get(i).get("exposure").asDouble(), 0.0);
+            assertEquals(6, v.get(i).get("notEvaluated").size(), v.get(i).toString());
+            assertEquals(0, v.get(i).get("veto").size());
+        }
+        JsonNode summary = veto.json().get("vetoes");
+        assertEquals(0, summary.get("vetoed").asInt());
+        assertEquals(v.size(), summary.get("notEvaluated").get("depth").asInt());
+    }
+
+    /**
+     * Without book data the desk's spread and depth gates pass as "not evaluated" and are counted, equally (on the
+     * strong-driving market, where the desk has entry candidates; the realistic one has r ≈ 2.5 and none).
+     */
+    @Test
+    void deskGates_withoutBookData_areCountedAsNotEvaluated_andFeaturesReportTheSame() {
+        String strong = dir.resolve("strong.duckdb").toString();
+        assertEquals(0, Cli.run("simulate", "--preset", "strong", "--cycles", "1200", "--db", strong).exit());
+        Cli.Result r = Cli.run("backtest", "--symbol", "SYNTHUSDT", "--strategy", "desk", "--db", strong, "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode ue = r.json().get("tiers").get(0).get("unevaluated");
+        int spread = ue.get("SPREAD_GATE").asInt();
+        assertTrue(spread > 0, ue.toString());
+        assertEquals(spread, ue.get("DEPTH_GATE").asInt(), "both gates are consulted at the same entry candidates");
+        Cli.Result feat = Cli.run("features", "--symbol", "SYNTHUSDT", "--db", strong, "--json");
+        assertEquals(0, feat.exit(), feat.err());
+        int decisions = feat.json().get("decisionCount").asInt();
+        assertEquals(decisions, feat.json().get("noData").get("spreadPerp").asInt());
+        assertEquals(decisions, feat.json().get("noData").get("depth").asInt());
+        assertTrue(spread <= decisions);
     }
 
     @Test
