@@ -350,37 +350,73 @@ public final class FeatureEngine {
         Liq liq = new Liq(l, cov);
         long fixed = spec.liquidationHorizon().toMillis();
         long w = spec.window().toMillis();
-        for (int i = 0; i < f.size(); i++) {
-            long d = f.time[i];
-            long h = fixed > 0 ? fixed : f.interval[i];
-            double x = liq.sum(d - h, d);
-            if (Double.isNaN(x)) {
+        int n = f.size();
+        long[] d = f.time;
+        long[] h = new long[n];
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            h[i] = fixed > 0 ? fixed : f.interval[i];
+            x[i] = liq.sum(d[i] - h[i], d[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(x[i])) {
                 flag(f, i, Feature.LIQUIDATIONS, true);
                 continue;
             }
-            f.liquidationUsd[i] = x;
-            int windows = (int) Math.min(w / h, 100_000);
-            int n = 0;
+            f.liquidationUsd[i] = x[i];
+            int windows = (int) Math.min(w / h[i], 100_000);
+            int count = 0;
             int less = 0;
             int equal = 0;
+            // the window ending at d − k·h is usually an earlier decision's own window (a regular grid, or the
+            // settlements): reuse its sum, found by a constant stride and checked; otherwise compute it
+            int j1 = -1;
+            int stride = 0;
             for (int k = 1; k <= windows; k++) {
-                double y = liq.sum(d - (k + 1) * h, d - k * h);
+                long end = d[i] - k * h[i];
+                int j = -1;
+                if (k == 1) {
+                    j = indexOf(d, end, i);
+                    j1 = j;
+                } else if (j1 >= 0) {
+                    stride = i - j1;
+                    int guess = i - k * stride;
+                    if (guess >= 0 && d[guess] == end) {
+                        j = guess;
+                    }
+                }
+                double y = j >= 0 && h[j] == h[i] ? x[j] : liq.sum(end - h[i], end);
                 if (Double.isNaN(y)) {
                     continue;
                 }
-                n++;
-                if (y < x) {
+                count++;
+                if (y < x[i]) {
                     less++;
-                } else if (y == x) {
+                } else if (y == x[i]) {
                     equal++;
                 }
             }
-            if (n < spec.minHistory()) {
+            if (count < spec.minHistory()) {
                 flag(f, i, Feature.LIQUIDATIONS, false);
             } else {
-                f.liquidationPct[i] = 100.0 * (less + 0.5 * equal) / n;
+                f.liquidationPct[i] = 100.0 * (less + 0.5 * equal) / count;
             }
         }
+    }
+
+    /** Index of a decision at exactly time {@code t} among {@code d[0, before)}, or −1. */
+    private static int indexOf(long[] d, long t, int before) {
+        int lo = 0;
+        int hi = before;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (d[mid] < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < before && d[lo] == t ? lo : -1;
     }
 
     /** Window sums over liquidation rows with coverage and straddle checks. */

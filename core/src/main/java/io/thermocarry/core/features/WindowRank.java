@@ -35,7 +35,21 @@ final class WindowRank {
         this.t = timeMs;
         this.v = value;
         this.windowMs = windowMs;
-        double[] finite = Arrays.stream(value).filter(Double::isFinite).sorted().distinct().toArray();
+        double[] sorted = new double[value.length];
+        int m = 0;
+        for (double x : value) {
+            if (Double.isFinite(x)) {
+                sorted[m++] = x;
+            }
+        }
+        Arrays.sort(sorted, 0, m);
+        int d = 0;
+        for (int i = 0; i < m; i++) {
+            if (d == 0 || sorted[i] != sorted[d - 1]) {
+                sorted[d++] = sorted[i];
+            }
+        }
+        double[] finite = Arrays.copyOf(sorted, d);
         this.sortedDistinct = finite;
         this.rankOf = new int[value.length];
         for (int i = 0; i < value.length; i++) {
