@@ -137,7 +137,12 @@ public final class Store implements AutoCloseable {
     private static Store connect(String url, String location, Clock clock, boolean registered) {
         DuckDBConnection c = null;
         try {
-            c = (DuckDBConnection) new DuckDBDriver().connect(url, new Properties());
+            Properties props = new Properties();
+            // Ingest commits once per file; with the default 16 MiB threshold DuckDB checkpoints the whole file
+            // every few files (measured: 3.2 s -> 2.3 s for the shared 1 h tree). The WAL still makes every commit
+            // durable, and DuckDB checkpoints on close.
+            props.setProperty("checkpoint_threshold", "1GB");
+            c = (DuckDBConnection) new DuckDBDriver().connect(url, props);
             return new Store(c, location, clock, registered);
         } catch (SQLException | RuntimeException e) {
             if (c != null) {

@@ -9,7 +9,7 @@ import io.thermocarry.core.regime.RegimeSpec;
 import io.thermocarry.core.series.BasisSeries;
 import io.thermocarry.core.series.CycleBuilder;
 import io.thermocarry.core.series.FundingCycles;
-import io.thermocarry.core.series.ReferenceCycleBuilder;
+import io.thermocarry.core.physics.ReferenceCycleBuilder;
 import io.thermocarry.core.signal.SignalRun;
 import io.thermocarry.core.signal.SignalRunner;
 import io.thermocarry.core.signal.SignalSpec;
@@ -23,7 +23,8 @@ import io.thermocarry.core.signal.SignalSpec;
  * ends each held cycle ({@link FundingAccrual#RATE_AT_CYCLE_END}: the exchange pays whoever is open at the
  * settlement, and a decision taken at {@code t_k} cannot have been open at {@code t_k}).</li>
  * <li>{@link Compat#REFERENCE}: the reference's own cycles ({@link ReferenceCycleBuilder#fromProductData}) and
- * signals ({@link SignalRunner#runReference}) from the range only (basis from two days before {@code from});
+ * signals ({@link SignalRunner#runReference}) from the range only (no look-back before {@code from}: its windows
+ * count rows from the start of its data), evaluated from its first signal cycle as its backtests are;
  * funding at the cycle-start rate, as the reference pays it.</li>
  * </ul>
  * The signal run is under {@link RegimeConfig#FULL}; other configurations are re-classified from it
@@ -37,8 +38,6 @@ import io.thermocarry.core.signal.SignalSpec;
  */
 public record CompatInputs(Compat compat, FundingCycles cycles, SignalRun run, FundingAccrual accrual,
         int evaluationStart) {
-    private static final long REFERENCE_BASIS_LOOKBACK_MS = 2L * 24 * 3_600_000L;
-
     /** Validates. */
     public CompatInputs {
         Checks.notNull(compat, "compat");
@@ -55,7 +54,8 @@ public record CompatInputs(Compat compat, FundingCycles cycles, SignalRun run, F
         if (compat == Compat.REFERENCE) {
             long from = data.from() == null ? Long.MIN_VALUE : data.from().toEpochMilli();
             FundingSeries f = data.from() == null ? funding : funding.slice(from, Long.MAX_VALUE);
-            BasisSeries b = data.from() == null ? basis : basis.slice(from - REFERENCE_BASIS_LOOKBACK_MS, Long.MAX_VALUE);
+            // exactly the range: the reference's windows count rows from its start
+            BasisSeries b = data.from() == null ? basis : basis.slice(from, Long.MAX_VALUE);
             var ref = ReferenceCycleBuilder.fromProductData(f, b, signalSpec.kappaMethod());
             SignalRun run = SignalRunner.runReference(ref, signalSpec, regimeSpec, RegimeConfig.FULL);
             return new CompatInputs(compat, ref.cycles(), run, FundingAccrual.RATE_AT_CYCLE_START, 0);

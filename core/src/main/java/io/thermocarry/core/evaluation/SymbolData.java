@@ -21,7 +21,7 @@ import java.time.Instant;
  * @param basis hourly basis observations, availability-stamped
  * @param mark hourly mark-price bars, or {@code null}
  * @param from evaluation start (inclusive), or {@code null} for the start of the data: causal folds start no
- *     earlier; the reference's own construction uses only the data from it (basis from two days before)
+ *     earlier; the reference's own construction uses only the data from it
  */
 public record SymbolData(Symbol symbol, FundingSeries funding, BasisSeries basis, BarSeries mark, Instant from) {
     /** Validates: same symbol, some basis. */

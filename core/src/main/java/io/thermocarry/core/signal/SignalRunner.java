@@ -6,8 +6,8 @@ import io.thermocarry.core.regime.RegimeConfig;
 import io.thermocarry.core.regime.RegimeSpec;
 import io.thermocarry.core.series.BasisSeries;
 import io.thermocarry.core.series.FundingCycles;
-import io.thermocarry.core.series.ReferenceCycleBuilder;
-import io.thermocarry.core.series.ReferenceCycleBuilder.ReferenceCycles;
+import io.thermocarry.core.physics.ReferenceCycleBuilder;
+import io.thermocarry.core.physics.ReferenceCycleBuilder.ReferenceCycles;
 
 /**
  * Batch driver: runs one {@link SignalEngine} over stored funding cycles and hourly basis and collects its
@@ -84,7 +84,7 @@ public final class SignalRunner {
 
     /**
      * The reference code end to end on its own inputs: cycles built by
-     * {@link io.thermocarry.core.series.ReferenceCycleBuilder} (open-time stamps, inclusive counts,
+     * {@link io.thermocarry.core.physics.ReferenceCycleBuilder} (open-time stamps, inclusive counts,
      * whole-history κ), then its signal rules (see the class comment). This reproduces the golden outputs.
      */
     public static SignalRun runReference(ReferenceCycles reference, SignalSpec spec, RegimeSpec regimeSpec,
