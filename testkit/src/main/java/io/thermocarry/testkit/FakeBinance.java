@@ -138,6 +138,7 @@ public final class FakeBinance implements AutoCloseable {
     private final List<String> removedArchivePaths = new ArrayList<>();
     private final Map<Fault, Integer> injected = new EnumMap<>(Fault.class);
     private int violations;
+    private int baselineWeight;
     private int pageCap = Integer.MAX_VALUE;
     private int retryAfterSeconds = -1;
     private long publishDelayMs = 0;
@@ -186,6 +187,15 @@ public final class FakeBinance implements AutoCloseable {
     public synchronized FakeBinance weightLimit(int futuresPerMinute, int spotPerMinute) {
         weightLimit.put("fapi", futuresPerMinute);
         weightLimit.put("api", spotPerMinute);
+        return this;
+    }
+
+    /**
+     * Weight already used at the start of every minute by other traffic from the same IP: the client can only learn
+     * it from {@code X-MBX-USED-WEIGHT-1M}.
+     */
+    public synchronized FakeBinance baselineWeight(int weightPerMinute) {
+        this.baselineWeight = weightPerMinute;
         return this;
     }
 
@@ -303,10 +313,10 @@ public final class FakeBinance implements AutoCloseable {
             overLimit = false;
             if (family != null) {
                 long minute = Math.floorDiv(now, 60_000L);
-                long[] w = weight.computeIfAbsent(family, k -> new long[] {minute, 0});
+                long[] w = weight.computeIfAbsent(family, k -> new long[] {minute, baselineWeight});
                 if (w[0] != minute) {
                     w[0] = minute;
-                    w[1] = 0;
+                    w[1] = baselineWeight;
                 }
                 w[1] += weightOf(path, query);
                 used = (int) w[1];
