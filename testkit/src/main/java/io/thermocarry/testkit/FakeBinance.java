@@ -19,7 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -124,6 +124,12 @@ public final class FakeBinance implements AutoCloseable {
     private static final Pattern ARCHIVE_METRICS = Pattern.compile(
             "futures/um/daily/metrics/([A-Z0-9]+)/([A-Z0-9]+)-metrics-([0-9]{4}-[0-9]{2}-[0-9]{2})\\.zip(\\.CHECKSUM)?");
     private static final long DAY_MS = 86_400_000L;
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, each response waits for the client's
+        // delayed ACK (~40 ms). Read once, when the first server is created.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
 
     private final SyntheticMarket market;
     private final LongSupplier nowMs;
@@ -367,7 +373,7 @@ public final class FakeBinance implements AutoCloseable {
             }
         }
         if (seededFaults.length > 0) {
-            Random rnd = new Random(seededSeed * 1_000_003L + probe.index());
+            SplittableRandom rnd = new SplittableRandom(seededSeed * 0x9E3779B97F4A7C15L + probe.index());
             if (consecutive < seededMaxConsecutive && rnd.nextDouble() < seededProbability) {
                 List<Fault> ok = new ArrayList<>();
                 for (Fault f : seededFaults) {

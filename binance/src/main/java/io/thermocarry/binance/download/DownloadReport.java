@@ -17,6 +17,7 @@ import java.util.Map;
  * @param archiveFiles archive files stored (fetched or from the cache)
  * @param archiveFilesFromCache of those, files the cache already held (no request)
  * @param archiveFilesMissing archive files that do not exist (404)
+ * @param archiveFilesAlreadyStored archive files skipped because the target had stored them whole before
  * @param gaps what is still missing in the requested ranges
  * @param problems what could not be done (per series; the rest went on)
  * @param warnings how many warnings the readers and the store gave
@@ -26,7 +27,8 @@ import java.util.Map;
  * @param aborted why the download stopped early (network gave up, IP banned, interrupted), or null
  */
 public record DownloadReport(NetStats net, long rowsAccepted, long rowsAlreadyPresent, long conflicts, long pages,
-        long archiveFiles, long archiveFilesFromCache, long archiveFilesMissing, List<Gap> gaps,
+        long archiveFiles, long archiveFilesFromCache, long archiveFilesMissing, long archiveFilesAlreadyStored,
+        List<Gap> gaps,
         List<Problem> problems, long warnings, List<Rejection> warningExamples,
         Map<Symbol, Duration> currentFundingIntervals, String aborted) {
     public DownloadReport {

@@ -23,6 +23,12 @@ public interface DownloadTarget {
     FundingSeries funding(Symbol symbol, long fromMs, long toMs);
 
     /**
+     * True when a source of this name (an archive file's URL) was stored before: its rows are all in, so a hole in
+     * its period is not in the file either and it need not be fetched again.
+     */
+    boolean ingested(String source);
+
+    /**
      * Stores one page or file in one transaction; idempotent (storing the same rows again changes nothing).
      * A source with rejected rows may be refused whole (nothing written).
      */

@@ -110,6 +110,7 @@ public final class Downloader {
         private long files;
         private long filesFromCache;
         private long filesMissing;
+        private long filesAlreadyStored;
         private long planned;
         private List<Note> notes;
 
@@ -218,9 +219,8 @@ public final class Downloader {
             if (req.source() != SourceMode.ARCHIVE) {
                 List<Holes.Range> holes = Holes.bars(target.barOpenTimes(symbol, market, interval, start, end), start,
                         end, iv);
-                int limit = market == Market.SPOT ? BinanceRestClient.SPOT_KLINE_LIMIT
-                        : BinanceRestClient.FUTURES_KLINE_LIMIT;
-                for (Holes.Range h : Holes.mergeForPaging(holes, iv, limit)) {
+                // One pagination per hole: joining holes would fetch the stored bars between them again.
+                for (Holes.Range h : holes) {
                     rest.klines(market, symbol, interval, h.from(), h.to(), page -> ingestPage(page, symbol, kind));
                 }
             }
@@ -327,11 +327,21 @@ public final class Downloader {
 
         // -------------------------------------------------------------------------------------------- storing
 
+        /** Fetches and stores one archive file; null when it was skipped as stored before. */
         private ArchiveClient.Result fetchFile(ArchiveFile f, Symbol symbol, SeriesKind kind, ReadOptions options) {
+            String url = archive.url(f);
+            if (target.ingested(url)) {
+                // Stored whole before: the holes of its period are not in it (an exchange outage).
+                filesAlreadyStored++;
+                return null;
+            }
             ArchiveClient.Result r = archive.fetch(f);
             if (r instanceof ArchiveClient.Fetched fe) {
                 try {
-                    ParsedSource p = BinanceReader.read(fe.zip(), options);
+                    ParsedSource read = BinanceReader.read(fe.zip(), options);
+                    // Named by its URL: the same file whatever the cache folder, and what ingested() asks for.
+                    ParsedSource p = new ParsedSource(fe.url(), read.sha256(), read.rowsRead(), read.bars(),
+                            read.funding(), read.rejected(), read.warnings());
                     store(p, fe.url(), symbol, kind, f.startMs(), f.endMs());
                 } finally {
                     archive.release(fe);
@@ -488,7 +498,7 @@ public final class Downloader {
 
         private DownloadReport report(String aborted) {
             return new DownloadReport(http.stats(), rowsAccepted, rowsAlreadyPresent, conflicts, pages, files,
-                    filesFromCache, filesMissing, gaps, problems, warnings, warningExamples, fundingIntervals, aborted);
+                    filesFromCache, filesMissing, filesAlreadyStored, gaps, problems, warnings, warningExamples, fundingIntervals, aborted);
         }
     }
 }

@@ -74,32 +74,6 @@ final class Holes {
         return out;
     }
 
-    /**
-     * Joins holes whose REST fetch as one range takes no more pages than apart (the bars between them are fetched
-     * again and found already stored), so many small holes cost few requests.
-     */
-    static List<Range> mergeForPaging(List<Range> holes, long iv, int limit) {
-        List<Range> out = new ArrayList<>();
-        Range cur = null;
-        for (Range h : holes) {
-            if (cur == null) {
-                cur = h;
-                continue;
-            }
-            Range joined = new Range(cur.from, h.to);
-            if (pages(joined, iv, limit) <= pages(cur, iv, limit) + pages(h, iv, limit)) {
-                cur = joined;
-            } else {
-                out.add(cur);
-                cur = h;
-            }
-        }
-        if (cur != null) {
-            out.add(cur);
-        }
-        return out;
-    }
-
     /** REST pages needed for {@code r} (at least one). */
     static long pages(Range r, long iv, int limit) {
         long bars = Math.max(1, (r.to - r.from + iv - 1) / iv);

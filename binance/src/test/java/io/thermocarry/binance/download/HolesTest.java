@@ -27,15 +27,6 @@ class HolesTest {
         assertEquals(List.of(new Holes.Range(H, 3 * H)), Holes.bars(new long[0], 1, 3 * H, H));
     }
 
-    @Test
-    void mergeForPaging_joinsHolesWhenOnePagedRangeCostsNoMoreRequests() {
-        List<Holes.Range> holes = List.of(new Holes.Range(0, 10 * H), new Holes.Range(20 * H, 30 * H),
-                new Holes.Range(2000 * H, 2010 * H));
-        // Limit 100: [0, 30h) is one page instead of two; joining [0, 2010h) would take 21 pages instead of 2.
-        assertEquals(List.of(new Holes.Range(0, 30 * H), new Holes.Range(2000 * H, 2010 * H)),
-                Holes.mergeForPaging(holes, H, 100));
-    }
-
     private static FundingSeries funding(long[] times, long[] intervals) {
         return new FundingSeries(S, times, new double[times.length], intervals, new double[times.length]);
     }

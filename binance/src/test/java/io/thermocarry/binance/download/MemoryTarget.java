@@ -21,6 +21,7 @@ final class MemoryTarget implements DownloadTarget {
     private final Map<String, TreeMap<Long, double[]>> bars = new TreeMap<>();
     private final Map<String, TreeMap<Long, double[]>> funding = new TreeMap<>();
     final List<String> sources = new ArrayList<>();
+    private final java.util.Set<String> stored = new java.util.HashSet<>();
     long rowsOfferedTwice;
     long conflicts;
     int refused;
@@ -54,6 +55,11 @@ final class MemoryTarget implements DownloadTarget {
             i++;
         }
         return new FundingSeries(symbol, t, r, iv, mark);
+    }
+
+    @Override
+    public synchronized boolean ingested(String source) {
+        return stored.contains(source);
     }
 
     @Override
@@ -100,6 +106,7 @@ final class MemoryTarget implements DownloadTarget {
             }
         }
         conflicts += conflict;
+        stored.add(src.source());
         return new Stored(accepted, present, conflict, false, List.of(), src.warnings(), List.of());
     }
 
