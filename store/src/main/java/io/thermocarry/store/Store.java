@@ -616,6 +616,19 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * True when a source with this path (a file path or URL, as given to {@link #ingest}) was committed: the
+     * downloader skips an archive file stored before, whatever its local copy.
+     */
+    public synchronized boolean ingested(String path) {
+        Checks.notNull(path, "path");
+        try {
+            return queryLong("SELECT count(*) FROM ingested_files WHERE path = ?", path) > 0;
+        } catch (SQLException e) {
+            throw new StoreException("reading ingested_files: " + e.getMessage(), e);
+        }
+    }
+
     /** What the store holds: series, funding, rejected rows, ingested files (see {@link StoreInfo}). */
     public synchronized StoreInfo info() {
         try {
