@@ -51,7 +51,8 @@ final class DownloadCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Option(names = "--series", split = ",", paramLabel = "S,S", defaultValue = "funding,perp,spot",
-            description = "funding, perp, spot, mark, index, premium (default: ${DEFAULT-VALUE})")
+            description = "funding, perp, spot, mark, index, premium, oi (5-minute open interest: REST keeps 30 days,"
+                    + " the archive one file per day) (default: ${DEFAULT-VALUE})")
     List<String> series;
 
     @Option(names = "--interval", paramLabel = "1m|5m|15m|1h|4h|8h|1d", defaultValue = "1h",

@@ -34,6 +34,11 @@ final class StoreTarget implements DownloadTarget {
     }
 
     @Override
+    public long[] openInterestTimes(Symbol symbol, long fromMs, long toMs) {
+        return store.openInterest(symbol, Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(toMs)).times();
+    }
+
+    @Override
     public boolean ingested(String source) {
         return store.ingested(source);
     }

@@ -110,7 +110,8 @@ class StoreReadTest {
     @Test
     void tables_listsTheMigratedTables() {
         try (Store store = Store.inMemory()) {
-            assertEquals(List.of("bars", "conflicts", "funding", "ingested_files", "rejected_rows", "schema_version"),
+            assertEquals(List.of("bars", "conflicts", "funding", "ingested_files", "open_interest", "rejected_rows",
+                    "schema_version"),
                     store.tables());
         }
     }

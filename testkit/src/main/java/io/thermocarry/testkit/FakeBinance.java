@@ -79,7 +79,7 @@ public final class FakeBinance implements AutoCloseable {
         /** True for faults that make sense for this request. */
         boolean appliesTo(Request r) {
             boolean checksum = r.path().endsWith(".CHECKSUM");
-            boolean archive = r.path().contains("/data/");
+            boolean archive = isArchive(r.path());
             boolean list = !archive && (r.path().endsWith("lines") || r.path().endsWith("Klines")
                     || r.path().endsWith("fundingRate") || r.path().endsWith("openInterestHist"));
             return switch (this) {
@@ -429,8 +429,8 @@ public final class FakeBinance implements AutoCloseable {
     }
 
     private void route(HttpExchange ex, int slot, String path, Map<String, String> q, Fault fault) throws IOException {
-        int data = path.indexOf("/data/");
-        if (data >= 0) {
+        if (isArchive(path)) {
+            int data = path.indexOf("/data/");
             archive(ex, slot, path.substring(data + "/data/".length()), fault);
             return;
         }
@@ -804,8 +804,13 @@ public final class FakeBinance implements AutoCloseable {
         return new long[] {s, s + DAY_MS};
     }
 
+    /** Archive paths: {@code .../data/...}, but not the futures REST path {@code /futures/data/...}. */
+    static boolean isArchive(String path) {
+        return path.contains("/data/") && !path.contains("/futures/data/");
+    }
+
     private static String family(String path) {
-        if (path.contains("/data/")) {
+        if (isArchive(path)) {
             return null;
         }
         if (path.contains("/fapi/") || path.contains("/futures/data/")) {

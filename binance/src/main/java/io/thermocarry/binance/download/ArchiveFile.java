@@ -14,10 +14,10 @@ import java.time.ZoneOffset;
  * path is used in the download cache, so that the reader infers symbol, market and interval from it as from any
  * archive file.
  *
- * @param kind klines or funding rates
+ * @param kind klines, funding rates or metrics
  * @param symbol the symbol
- * @param market the kline market (null for funding)
- * @param interval the kline interval (null for funding)
+ * @param market the kline market (null otherwise)
+ * @param interval the kline interval (null otherwise)
  * @param first the first day the file covers (the 1st for a monthly file)
  * @param daily a daily file (else monthly)
  */
@@ -28,7 +28,9 @@ public record ArchiveFile(Kind kind, Symbol symbol, Market market, BarInterval i
         /** Klines of one market (folders {@code klines}, {@code markPriceKlines}, ...). */
         KLINES,
         /** Funding settlements ({@code fundingRate}, monthly only). */
-        FUNDING_RATE
+        FUNDING_RATE,
+        /** Open interest and long/short ratios every 5 minutes ({@code metrics}, daily only). */
+        METRICS
     }
 
     public ArchiveFile {
@@ -41,6 +43,7 @@ public record ArchiveFile(Kind kind, Symbol symbol, Market market, BarInterval i
         }
         Checks.check(daily || first.getDayOfMonth() == 1, "a monthly file starts on the 1st");
         Checks.check(kind != Kind.FUNDING_RATE || !daily, "Binance publishes fundingRate monthly only");
+        Checks.check(kind != Kind.METRICS || daily, "Binance publishes metrics daily only");
     }
 
     /** The monthly kline file of {@code month}. */
@@ -58,6 +61,11 @@ public record ArchiveFile(Kind kind, Symbol symbol, Market market, BarInterval i
         return new ArchiveFile(Kind.FUNDING_RATE, symbol, null, null, month.atDay(1), false);
     }
 
+    /** The daily metrics (open interest) file of {@code day}. */
+    public static ArchiveFile dailyMetrics(Symbol symbol, LocalDate day) {
+        return new ArchiveFile(Kind.METRICS, symbol, null, null, day, true);
+    }
+
     /** {@code 2024-01} or {@code 2024-01-15}. */
     public String period() {
         return daily ? first.toString() : YearMonth.from(first).toString();
@@ -65,8 +73,11 @@ public record ArchiveFile(Kind kind, Symbol symbol, Market market, BarInterval i
 
     /** The zip's file name, e.g. {@code BTCUSDT-1h-2024-01.zip}. */
     public String fileName() {
-        return kind == Kind.FUNDING_RATE ? symbol + "-fundingRate-" + period() + ".zip"
-                : symbol + "-" + interval.code() + "-" + period() + ".zip";
+        return switch (kind) {
+            case FUNDING_RATE -> symbol + "-fundingRate-" + period() + ".zip";
+            case METRICS -> symbol + "-metrics-" + period() + ".zip";
+            case KLINES -> symbol + "-" + interval.code() + "-" + period() + ".zip";
+        };
     }
 
     /** The archive path of the zip (its {@code .CHECKSUM} is beside it). */
@@ -74,6 +85,9 @@ public record ArchiveFile(Kind kind, Symbol symbol, Market market, BarInterval i
         String freq = daily ? "daily" : "monthly";
         if (kind == Kind.FUNDING_RATE) {
             return "data/futures/um/" + freq + "/fundingRate/" + symbol + "/" + fileName();
+        }
+        if (kind == Kind.METRICS) {
+            return "data/futures/um/" + freq + "/metrics/" + symbol + "/" + fileName();
         }
         String root = market == Market.SPOT ? "data/spot/" : "data/futures/um/";
         String folder = switch (market) {
@@ -98,7 +112,10 @@ public record ArchiveFile(Kind kind, Symbol symbol, Market market, BarInterval i
 
     /** For messages: {@code BTCUSDT perp 1h 2024-01}. */
     public String describe() {
-        return kind == Kind.FUNDING_RATE ? symbol + " funding " + period()
-                : symbol + " " + market.code() + " " + interval.code() + " " + period();
+        return switch (kind) {
+            case FUNDING_RATE -> symbol + " funding " + period();
+            case METRICS -> symbol + " open interest " + period();
+            case KLINES -> symbol + " " + market.code() + " " + interval.code() + " " + period();
+        };
     }
 }

@@ -32,7 +32,8 @@ import java.util.OptionalLong;
  *
  * <p>Endpoints: {@code /fapi/v1/klines} (perp, limit 1500), {@code /api/v3/klines} (spot host, limit 1000),
  * {@code /fapi/v1/markPriceKlines}, {@code /fapi/v1/indexPriceKlines} (parameter {@code pair}),
- * {@code /fapi/v1/premiumIndexKlines}, {@code /fapi/v1/fundingRate} (limit 1000), {@code /fapi/v1/fundingInfo},
+ * {@code /fapi/v1/premiumIndexKlines}, {@code /fapi/v1/fundingRate} (limit 1000),
+ * {@code /futures/data/openInterestHist} (5-minute period, limit 500, last 30 days), {@code /fapi/v1/fundingInfo},
  * {@code /fapi/v1/exchangeInfo}.
  *
  * <p>Pagination leaves no gap and repeats nothing at page boundaries. Klines: the next page starts at the last open
@@ -59,6 +60,12 @@ public final class BinanceRestClient {
     public static final int SPOT_KLINE_LIMIT = 1000;
     /** Rows per {@code fundingRate} page (Binance's maximum). */
     public static final int FUNDING_LIMIT = 1000;
+    /** Rows per {@code openInterestHist} page (Binance's maximum). */
+    public static final int OPEN_INTEREST_LIMIT = 500;
+    /** The open-interest period asked for: Binance's finest, the metrics archive's step. */
+    public static final Duration OPEN_INTEREST_PERIOD = Duration.ofMinutes(5);
+    /** How far back {@code openInterestHist} answers: Binance keeps the last 30 days. */
+    public static final Duration OPEN_INTEREST_HISTORY = Duration.ofDays(30);
     private static final long MINUTE_MS = 60_000L;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -97,6 +104,7 @@ public final class BinanceRestClient {
     private final String futures;
     private final String spot;
     private final RequestBudget fundingBudget = RequestBudget.funding();
+    private final RequestBudget openInterestBudget = RequestBudget.openInterest();
 
     /**
      * @param http the shared GET (limits, retries, statistics)
@@ -214,6 +222,50 @@ public final class BinanceRestClient {
             anchorT = last;
             anchorIv = f.intervalMs(f.size() - 1);
             start = last + MINUTE_MS;
+        }
+        return pages;
+    }
+
+    /**
+     * Fetches the 5-minute open interest of {@code symbol} with time in {@code [startMs, endMs)}, page by page (next
+     * page one period after the last snapshot). Binance answers for the last 30 days only: the caller clips.
+     *
+     * @return the number of pages handed to {@code sink}
+     */
+    public int openInterest(Symbol symbol, long startMs, long endMs, PageSink sink) {
+        Checks.notNull(symbol, "symbol");
+        Checks.notNull(sink, "sink");
+        long period = OPEN_INTEREST_PERIOD.toMillis();
+        long start = Math.floorDiv(startMs + period - 1, period) * period;
+        long maxPages = start >= endMs ? 0 : (endMs - start) / period + 2;
+        ReadOptions options = ReadOptions.none().withSymbol(symbol);
+        String subject = symbol + " open interest";
+        int pages = 0;
+        while (start < endMs) {
+            String url = futures + "/futures/data/openInterestHist?symbol=" + symbol + "&period=5m&startTime=" + start
+                    + "&endTime=" + (endMs - 1) + "&limit=" + OPEN_INTEREST_LIMIT;
+            if (pages >= maxPages) {
+                throw noProgress(url, subject);
+            }
+            BinanceHttp.Response r = http.get(URI.create(url), BinanceHttp.Host.FUTURES, 0, openInterestBudget,
+                    BinanceHttp.Expect.JSON, subject);
+            ParsedSource p = BinanceReader.read(url, r.body(), options);
+            unreadable(p, url, subject);
+            if (p.rowsRead() == 0) {
+                break;
+            }
+            if (p.openInterest().isEmpty()) {
+                throw everyRowRejected(p, url, subject);
+            }
+            var oi = p.openInterest().get(0);
+            long first = oi.timeMs(0);
+            long last = oi.timeMs(oi.size() - 1);
+            if (last < start) {
+                throw noProgress(url, subject);
+            }
+            sink.accept(new RestPage(url, p, first, last));
+            pages++;
+            start = last + period;
         }
         return pages;
     }

@@ -22,6 +22,9 @@ public interface DownloadTarget {
     /** Stored funding settlements in {@code [fromMs, toMs)}, ascending. */
     FundingSeries funding(Symbol symbol, long fromMs, long toMs);
 
+    /** Times of stored open-interest snapshots in {@code [fromMs, toMs)}, ascending. */
+    long[] openInterestTimes(Symbol symbol, long fromMs, long toMs);
+
     /**
      * True when a source of this name (an archive file's URL) was stored before: its rows are all in, so a hole in
      * its period is not in the file either and it need not be fetched again.

@@ -43,8 +43,12 @@ import java.util.Set;
  *
  * <p>Without a start, {@code rest} pages from the epoch (Binance answers from its first row), {@code auto} asks REST
  * for the first row (one request of weight 1–2), {@code archive} walks from the archive's start (2017-08 spot,
- * 2019-09 futures); months before the listing are 404s, reported as {@link Gap.Kind#BEFORE_FIRST} only when a
- * start was asked.
+ * 2019-09 futures, 2021-12 metrics); months before the listing are 404s, reported as {@link Gap.Kind#BEFORE_FIRST}
+ * only when a start was asked.
+ *
+ * <p>Open interest ({@link SeriesKind#OI}) lives on a 5-minute grid: the archive has one {@code metrics} file per
+ * finished day, REST {@code openInterestHist} the last 30 days only; older holes in {@code rest} mode stay gaps,
+ * with that reason.
  *
  * <p>Failures: a request Binance refuses ({@link BinanceApiException}: invalid symbol, ...), a file failing its
  * checksum every time, a page refused for bad rows make a {@link Problem} for that series and the download goes on.
@@ -56,6 +60,8 @@ public final class Downloader {
     static final YearMonth SPOT_ARCHIVE_START = YearMonth.of(2017, 8);
     /** First month of Binance's USDⓈ-M futures archive. */
     static final YearMonth FUTURES_ARCHIVE_START = YearMonth.of(2019, 9);
+    /** First month of Binance's daily {@code metrics} (open interest) archive. */
+    static final YearMonth METRICS_ARCHIVE_START = YearMonth.of(2021, 12);
     private static final int WARNING_EXAMPLES = 20;
     private static final int NOTES_PER_GAP = 3;
 
@@ -158,6 +164,8 @@ public final class Downloader {
                         try {
                             if (kind == SeriesKind.FUNDING) {
                                 funding(symbol);
+                            } else if (kind == SeriesKind.OI) {
+                                openInterest(symbol);
                             } else {
                                 klines(symbol, kind);
                             }
@@ -241,17 +249,25 @@ public final class Downloader {
             if (req.from() != null) {
                 return req.from().toEpochMilli();
             }
+            long metricsStart = METRICS_ARCHIVE_START.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             switch (req.source()) {
                 case REST:
-                    return 0;
+                    return kind == SeriesKind.OI ? now - BinanceRestClient.OPEN_INTEREST_HISTORY.toMillis() : 0;
                 case ARCHIVE:
+                    if (kind == SeriesKind.OI) {
+                        return metricsStart;
+                    }
                     YearMonth m = kind == SeriesKind.SPOT ? SPOT_ARCHIVE_START : FUTURES_ARCHIVE_START;
                     return m.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
                 default:
                     OptionalLong first = kind == SeriesKind.FUNDING ? rest.firstFundingTime(symbol)
-                            : rest.firstKlineTime(kind.market(), symbol, req.interval());
+                            : rest.firstKlineTime(kind == SeriesKind.OI ? Market.PERP : kind.market(), symbol,
+                                    req.interval());
                     progress(symbol + " " + kind.code() + ": first row");
-                    return first.orElse(Long.MAX_VALUE);
+                    if (first.isEmpty()) {
+                        return Long.MAX_VALUE;
+                    }
+                    return kind == SeriesKind.OI ? Math.max(first.getAsLong(), metricsStart) : first.getAsLong();
             }
         }
 
@@ -291,6 +307,52 @@ public final class Downloader {
                 }
             }
             return out;
+        }
+
+        // -------------------------------------------------------------------------------------------- open interest
+
+        private long openInterestEnd() {
+            long step = BinanceRestClient.OPEN_INTEREST_PERIOD.toMillis();
+            long current = Math.floorDiv(now, step) * step;
+            return req.to() == null ? current : Math.min(req.to().toEpochMilli(), current);
+        }
+
+        /** Open interest on its 5-minute grid: archive daily files, then REST for the last 30 days. */
+        private void openInterest(Symbol symbol) {
+            long step = BinanceRestClient.OPEN_INTEREST_PERIOD.toMillis();
+            long end = openInterestEnd();
+            long start = start(symbol, SeriesKind.OI);
+            if (start >= end) {
+                return;
+            }
+            if (req.source() != SourceMode.REST) {
+                List<Holes.Range> holes = Holes.bars(target.openInterestTimes(symbol, start, end), start, end, step);
+                Set<ArchiveFile> days = new LinkedHashSet<>();
+                LocalDate today = today();
+                for (Holes.Range h : holes) {
+                    for (LocalDate d = day(h.from()); !d.isAfter(day(h.to() - 1)) && d.isBefore(today);
+                            d = d.plusDays(1)) {
+                        days.add(ArchiveFile.dailyMetrics(symbol, d));
+                    }
+                }
+                ReadOptions options = ReadOptions.none().withSymbol(symbol);
+                for (ArchiveFile f : days) {
+                    fetchFile(f, symbol, SeriesKind.OI, options);
+                }
+            }
+            if (req.source() != SourceMode.ARCHIVE) {
+                long oldest = Holes.ceil(now - BinanceRestClient.OPEN_INTEREST_HISTORY.toMillis() + step, step);
+                for (Holes.Range h : Holes.bars(target.openInterestTimes(symbol, start, end), start, end, step)) {
+                    if (h.from() < oldest) {
+                        notes.add(new Note(h.from(), Math.min(h.to(), oldest), "REST keeps the last 30 days of open"
+                                + " interest only: older needs --source auto or archive"));
+                    }
+                    long a = Math.max(h.from(), oldest);
+                    if (a < h.to()) {
+                        rest.openInterest(symbol, a, h.to(), page -> ingestPage(page, symbol, SeriesKind.OI));
+                    }
+                }
+            }
         }
 
         // -------------------------------------------------------------------------------------------- funding
@@ -341,7 +403,7 @@ public final class Downloader {
                     ParsedSource read = BinanceReader.read(fe.zip(), options);
                     // Named by its URL: the same file whatever the cache folder, and what ingested() asks for.
                     ParsedSource p = new ParsedSource(fe.url(), read.sha256(), read.rowsRead(), read.bars(),
-                            read.funding(), read.rejected(), read.warnings());
+                            read.funding(), read.openInterest(), read.rejected(), read.warnings());
                     store(p, fe.url(), symbol, kind, f.startMs(), f.endMs());
                 } finally {
                     archive.release(fe);
@@ -366,7 +428,11 @@ public final class Downloader {
 
         private void ingestPage(BinanceRestClient.RestPage page, Symbol symbol, SeriesKind kind) {
             pages++;
-            long to = kind == SeriesKind.FUNDING ? page.lastMs() + 1 : page.lastMs() + req.interval().millis();
+            long to = page.lastMs() + switch (kind) {
+                case FUNDING -> 1;
+                case OI -> BinanceRestClient.OPEN_INTEREST_PERIOD.toMillis();
+                default -> req.interval().millis();
+            };
             store(page.parsed(), page.url(), symbol, kind, page.firstMs(), to);
             progress(symbol + " " + kind.code() + " " + Instant.ofEpochMilli(page.lastMs()));
         }
@@ -405,6 +471,13 @@ public final class Downloader {
             if (kind == SeriesKind.FUNDING) {
                 long end = fundingEnd();
                 found = Holes.fundingGaps(target.funding(symbol, from == null ? 0 : from, end), from, end);
+            } else if (kind == SeriesKind.OI) {
+                long step = BinanceRestClient.OPEN_INTEREST_PERIOD.toMillis();
+                long end = openInterestEnd();
+                if (from != null && Holes.ceil(from, step) >= end) {
+                    return;
+                }
+                found = Holes.barGaps(target.openInterestTimes(symbol, from == null ? 0 : from, end), from, end, step);
             } else {
                 long iv = req.interval().millis();
                 long end = klineEnd(iv);
@@ -465,6 +538,18 @@ public final class Downloader {
                     long span = h.to() - h.restFrom();
                     n += viaArchive ? 2 * Math.max(1, span / Duration.ofDays(30).toMillis()) + 1
                             : 1 + span / (BinanceRestClient.FUNDING_LIMIT * 8 * 3_600_000L);
+                }
+                return n + probe;
+            }
+            if (kind == SeriesKind.OI) {
+                long step = BinanceRestClient.OPEN_INTEREST_PERIOD.toMillis();
+                long end = openInterestEnd();
+                long start = req.from() != null ? req.from().toEpochMilli()
+                        : end - BinanceRestClient.OPEN_INTEREST_HISTORY.toMillis();
+                long n = 0;
+                for (Holes.Range h : Holes.bars(target.openInterestTimes(symbol, start, end), start, end, step)) {
+                    n += viaArchive ? 2 * (1 + (h.to() - h.from()) / 86_400_000L)
+                            : Holes.pages(h, step, BinanceRestClient.OPEN_INTEREST_LIMIT);
                 }
                 return n + probe;
             }

@@ -16,7 +16,12 @@ public enum SeriesKind {
     /** Index price klines. */
     INDEX("index", Market.INDEX),
     /** Premium index klines. */
-    PREMIUM("premium", Market.PREMIUM);
+    PREMIUM("premium", Market.PREMIUM),
+    /**
+     * Open interest, 5-minute snapshots ({@code /futures/data/openInterestHist}, which keeps the last 30 days;
+     * archive daily {@code metrics} files).
+     */
+    OI("oi", null);
 
     private final String code;
     private final Market market;
@@ -31,7 +36,7 @@ public enum SeriesKind {
         return code;
     }
 
-    /** The kline market, or null for funding. */
+    /** The kline market, or null for funding and open interest. */
     public Market market() {
         return market;
     }
@@ -41,7 +46,7 @@ public enum SeriesKind {
         return this != SPOT;
     }
 
-    /** Parses a CLI name ({@code funding, perp, spot, mark, index, premium}; {@code futures} for perp). */
+    /** Parses a CLI name ({@code funding, perp, spot, mark, index, premium, oi}; {@code futures} for perp). */
     public static SeriesKind parse(String s) {
         String k = s.trim().toLowerCase(Locale.ROOT);
         for (SeriesKind v : values()) {
@@ -52,6 +57,6 @@ public enum SeriesKind {
         if (k.equals("futures")) {
             return PERP;
         }
-        throw new IllegalArgumentException("unknown series '" + s + "' (funding, perp, spot, mark, index, premium)");
+        throw new IllegalArgumentException("unknown series '" + s + "' (funding, perp, spot, mark, index, premium, oi)");
     }
 }

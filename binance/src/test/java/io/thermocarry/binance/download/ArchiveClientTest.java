@@ -99,7 +99,7 @@ class ArchiveClientTest {
     }
 
     @Test
-    void dailyFiles_andFundingFiles_haveTheArchivePaths_andReleaseDeletesThemWhenNotCaching() {
+    void dailyFundingAndMetricsFiles_haveTheArchivePaths_andReleaseDeletesThemWhenNotCaching() {
         ArchiveClient client = fx.archive(fx.http(Fixture.policy()), dir, false);
         ArchiveFile day = ArchiveFile.dailyKlines(Market.SPOT, BTC, H1, LocalDate.of(2024, 3, 14));
         assertEquals("data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2024-03-14.zip", day.path());
@@ -117,6 +117,12 @@ class ArchiveClientTest {
         assertEquals(14 * 6 + 1 + 14 * 3 + 2, p.rowsAccepted());
         assertEquals(14 * 6, java.util.Arrays.stream(p.funding().get(0).intervals())
                 .filter(v -> v == 4 * 3_600_000L).count(), "intervals as the archive's funding_interval_hours says");
+
+        ArchiveFile metrics = ArchiveFile.dailyMetrics(BTC, LocalDate.of(2024, 3, 14));
+        assertEquals("data/futures/um/daily/metrics/BTCUSDT/BTCUSDT-metrics-2024-03-14.zip", metrics.path());
+        ParsedSource oi = BinanceReader.read(((ArchiveClient.Fetched) client.fetch(metrics)).zip());
+        assertTrue(oi.rejected().isEmpty(), oi.rejected().toString());
+        assertEquals(288, oi.openInterest().get(0).size(), "a day of 5-minute open interest");
 
         assertInstanceOf(ArchiveClient.Missing.class,
                 client.fetch(ArchiveFile.dailyKlines(Market.SPOT, BTC, H1, LocalDate.of(2024, 3, 15))),

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DownloaderTest {
     private static final List<SeriesKind> ALL = List.of(SeriesKind.values());
     private static final long LAST_BAR_END = ms("2024-03-15T10:00:00Z");
+    /** REST keeps 30 days of open interest; the client starts one period inside them. */
+    private static final long REST_OI_FROM = ms("2024-02-14T10:35:00Z");
     private final Fixture fx = new Fixture();
     @TempDir
     Path cache;
@@ -54,11 +56,17 @@ class DownloaderTest {
         return run(mode, List.of(BTC, ETH), ALL, from, target, fx.http(Fixture.policy()), cache);
     }
 
-    /** Every series of both symbols equals the server's, from {@code from} (or the listing) to now. */
-    private void assertEverything(MemoryTarget t, long from, boolean marksFromRest) {
+    /**
+     * Every series of both symbols equals the server's, from {@code from} (or the listing) to now; open interest from
+     * {@code oiFrom}.
+     */
+    private void assertEverything(MemoryTarget t, long from, long oiFrom, boolean marksFromRest) {
         for (Symbol s : List.of(BTC, ETH)) {
             for (SeriesKind k : ALL) {
-                if (k == SeriesKind.FUNDING) {
+                if (k == SeriesKind.OI) {
+                    Fixture.assertSameOpenInterest(fx.referenceOpenInterest(s, oiFrom, ms("2024-03-15T10:30:00Z")),
+                            t.openInterest(s).slice(oiFrom, Long.MAX_VALUE));
+                } else if (k == SeriesKind.FUNDING) {
                     FundingSeries ref = fx.referenceFunding(s, from, Fixture.NOW.toEpochMilli());
                     FundingSeries got = t.funding(s).slice(from, Long.MAX_VALUE);
                     if (marksFromRest) {
@@ -89,7 +97,7 @@ class DownloaderTest {
         MemoryTarget t = new MemoryTarget();
         DownloadReport r = run(SourceMode.REST, null, t);
 
-        assertEverything(t, 0, true);
+        assertEverything(t, 0, REST_OI_FROM, true);
         assertEquals(0, t.rowsOfferedTwice, "no duplicate at any page boundary");
         assertEquals(t.rows(), r.rowsAccepted());
         assertEquals(List.of(), r.problems());
@@ -164,7 +172,7 @@ class DownloaderTest {
         MemoryTarget t = new MemoryTarget();
         DownloadReport r = run(SourceMode.AUTO, null, t);
 
-        assertEverything(t, 0, false);
+        assertEverything(t, 0, 0, false);
         assertEquals(0, t.rowsOfferedTwice);
         assertEquals(List.of(), r.problems());
         assertEquals(List.of(Fixture.OUTAGE_FROM), r.gaps().stream().filter(g -> g.series() != SeriesKind.FUNDING)
@@ -230,7 +238,13 @@ class DownloaderTest {
             assertEquals(0, t.rowsOfferedTwice, "cut after request " + cut + ": the rerun fetched only what was missing");
             for (Symbol s : List.of(BTC, ETH)) {
                 for (SeriesKind kind : ALL) {
-                    if (kind == SeriesKind.FUNDING) {
+                    if (kind == SeriesKind.OI) {
+                        // REST's 30-day open-interest window slides with the clock, which the failed run's back-off
+                        // moved on: compare from an hour inside it.
+                        long from = mode == SourceMode.REST ? REST_OI_FROM + 3_600_000L : 0;
+                        Fixture.assertSameOpenInterest(clean.get(mode).openInterest(s).slice(from, Long.MAX_VALUE),
+                                t.openInterest(s).slice(from, Long.MAX_VALUE));
+                    } else if (kind == SeriesKind.FUNDING) {
                         FundingSeries a = clean.get(mode).funding(s);
                         FundingSeries b = t.funding(s);
                         assertArrayEquals(a.times(), b.times());
@@ -254,7 +268,7 @@ class DownloaderTest {
         BinanceHttp http = fx.http(Fixture.policy().withMaxWeightPerMinute(60));
         DownloadReport r = run(SourceMode.AUTO, List.of(BTC, ETH), ALL, null, t, http, cache);
 
-        assertEverything(t, 0, false);
+        assertEverything(t, 0, 0, false);
         assertEquals(0, t.rowsOfferedTwice);
         assertEquals(List.of(), r.problems());
         int injected = fx.server.injectedFaults().values().stream().mapToInt(Integer::intValue).sum();
@@ -296,6 +310,29 @@ class DownloaderTest {
         assertEquals(Gap.Kind.BEFORE_FIRST, g.kind());
         assertTrue(g.reason().contains("refused: checksum mismatch"), g.reason());
         assertEquals(ms("2024-02-01T00:00:00Z"), t.bars(ETH, Market.SPOT, H1).openTimeMs(0));
+    }
+
+    @Test
+    void openInterest_olderThanRestsThirtyDays_isAGapSayingSo_inRestMode_andComesFromTheArchiveInAuto() {
+        MemoryTarget rest = new MemoryTarget();
+        DownloadReport r = run(SourceMode.REST, List.of(ETH), List.of(SeriesKind.OI),
+                Instant.parse("2024-02-01T00:00:00Z"), rest, fx.http(Fixture.policy()), cache);
+        Gap g = gaps(r, ETH, SeriesKind.OI).get(0);
+        assertEquals(Gap.Kind.BEFORE_FIRST, g.kind());
+        assertEquals(Instant.parse("2024-02-01T00:00:00Z"), g.from());
+        assertEquals(Instant.ofEpochMilli(REST_OI_FROM), g.to());
+        assertTrue(g.reason().contains("last 30 days"), g.reason());
+        assertTrue(requests("openInterestHist").stream().allMatch(q -> q.longParam("startTime") >= REST_OI_FROM));
+
+        MemoryTarget auto = new MemoryTarget();
+        DownloadReport a = run(SourceMode.AUTO, List.of(ETH), List.of(SeriesKind.OI),
+                Instant.parse("2024-02-01T00:00:00Z"), auto, fx.http(Fixture.policy()), cache);
+        assertEquals(List.of(), gaps(a, ETH, SeriesKind.OI));
+        Fixture.assertSameOpenInterest(fx.referenceOpenInterest(ETH, ms("2024-02-01T00:00:00Z"),
+                ms("2024-03-15T10:30:00Z")), auto.openInterest(ETH));
+        assertEquals(1, requests("/daily/metrics/ETHUSDT/ETHUSDT-metrics-2024-03-14.zip").stream()
+                .filter(q -> !q.path().endsWith("CHECKSUM")).count(), "one metrics file per finished day");
+        assertEquals(0, auto.rowsOfferedTwice);
     }
 
     @Test

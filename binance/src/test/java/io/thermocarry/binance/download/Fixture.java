@@ -10,6 +10,7 @@ import io.thermocarry.core.market.BarInterval;
 import io.thermocarry.core.market.BarSeries;
 import io.thermocarry.core.market.FundingSeries;
 import io.thermocarry.core.market.Market;
+import io.thermocarry.core.market.OpenInterestSeries;
 import io.thermocarry.core.market.ParsedSource;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.testkit.BinanceFormats;
@@ -108,6 +109,27 @@ final class Fixture implements AutoCloseable {
                 ReadOptions.none().withSymbol(s));
         assertTrue(p.rejected().isEmpty(), () -> "reference rejected: " + p.rejected());
         return p.funding().get(0).slice(from, to);
+    }
+
+    /** The server's open-interest snapshots with time in [from, to), read whole. */
+    OpenInterestSeries referenceOpenInterest(Symbol s, long from, long to) {
+        List<SyntheticMarket.OpenInterest> rows = new ArrayList<>();
+        for (SyntheticMarket.OpenInterest o : market.openInterest(s.name())) {
+            if (o.time() >= from && o.time() < to) {
+                rows.add(o);
+            }
+        }
+        ParsedSource p = BinanceReader.read("reference.json", BinanceFormats.openInterestJson(s.name(), rows),
+                ReadOptions.none().withSymbol(s));
+        assertTrue(p.rejected().isEmpty(), () -> "reference rejected: " + p.rejected());
+        return p.openInterest().isEmpty() ? OpenInterestSeries.empty(s) : p.openInterest().get(0);
+    }
+
+    static void assertSameOpenInterest(OpenInterestSeries expected, OpenInterestSeries actual) {
+        assertEquals(expected.size(), actual.size(), "open interest of " + expected.symbol());
+        assertArrayEquals(expected.times(), actual.times(), "times");
+        assertArrayEquals(expected.sumOpenInterests(), actual.sumOpenInterests(), "open interest");
+        assertArrayEquals(expected.sumOpenInterestValues(), actual.sumOpenInterestValues(), "value");
     }
 
     static void assertSameBars(BarSeries expected, BarSeries actual) {

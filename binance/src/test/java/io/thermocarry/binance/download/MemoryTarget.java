@@ -4,6 +4,7 @@ import io.thermocarry.core.market.BarInterval;
 import io.thermocarry.core.market.BarSeries;
 import io.thermocarry.core.market.FundingSeries;
 import io.thermocarry.core.market.Market;
+import io.thermocarry.core.market.OpenInterestSeries;
 import io.thermocarry.core.market.ParsedSource;
 import io.thermocarry.core.market.Symbol;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 final class MemoryTarget implements DownloadTarget {
     private final Map<String, TreeMap<Long, double[]>> bars = new TreeMap<>();
     private final Map<String, TreeMap<Long, double[]>> funding = new TreeMap<>();
+    private final Map<String, TreeMap<Long, double[]>> openInterest = new TreeMap<>();
     final List<String> sources = new ArrayList<>();
     private final java.util.Set<String> stored = new java.util.HashSet<>();
     long rowsOfferedTwice;
@@ -55,6 +57,12 @@ final class MemoryTarget implements DownloadTarget {
             i++;
         }
         return new FundingSeries(symbol, t, r, iv, mark);
+    }
+
+    @Override
+    public synchronized long[] openInterestTimes(Symbol symbol, long fromMs, long toMs) {
+        TreeMap<Long, double[]> m = openInterest.getOrDefault(symbol.name(), new TreeMap<>());
+        return m.subMap(fromMs, toMs).keySet().stream().mapToLong(Long::longValue).toArray();
     }
 
     @Override
@@ -105,6 +113,23 @@ final class MemoryTarget implements DownloadTarget {
                 }
             }
         }
+        for (OpenInterestSeries o : src.openInterest()) {
+            TreeMap<Long, double[]> m = openInterest.computeIfAbsent(o.symbol().name(), k -> new TreeMap<>());
+            for (int i = 0; i < o.size(); i++) {
+                double[] v = {o.sumOpenInterest(i), o.sumOpenInterestValue(i)};
+                double[] old = m.putIfAbsent(o.timeMs(i), v);
+                if (old == null) {
+                    accepted++;
+                } else {
+                    rowsOfferedTwice++;
+                    if (Arrays.equals(old, v)) {
+                        present++;
+                    } else {
+                        conflict++;
+                    }
+                }
+            }
+        }
         conflicts += conflict;
         stored.add(src.source());
         return new Stored(accepted, present, conflict, false, List.of(), src.warnings(), List.of());
@@ -138,6 +163,23 @@ final class MemoryTarget implements DownloadTarget {
         return funding(s, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
+    /** Every stored open-interest snapshot of a symbol. */
+    synchronized OpenInterestSeries openInterest(Symbol s) {
+        TreeMap<Long, double[]> map = openInterest.getOrDefault(s.name(), new TreeMap<>());
+        int n = map.size();
+        long[] t = new long[n];
+        double[] o = new double[n];
+        double[] v = new double[n];
+        int i = 0;
+        for (Map.Entry<Long, double[]> e : map.entrySet()) {
+            t[i] = e.getKey();
+            o[i] = e.getValue()[0];
+            v[i] = e.getValue()[1];
+            i++;
+        }
+        return new OpenInterestSeries(s, t, o, v);
+    }
+
     /** Rows stored in all. */
     synchronized long rows() {
         long n = 0;
@@ -145,6 +187,9 @@ final class MemoryTarget implements DownloadTarget {
             n += m.size();
         }
         for (TreeMap<Long, double[]> m : funding.values()) {
+            n += m.size();
+        }
+        for (TreeMap<Long, double[]> m : openInterest.values()) {
             n += m.size();
         }
         return n;
