@@ -22,6 +22,8 @@ import java.util.TreeMap;
  * (bars missing from one market), funding intervals that switch (8 h to 4 h and back), a settlement that never
  * happened, and Binance's few-millisecond jitter on {@code fundingTime}. The same seed gives the same market.
  *
+ * <p>{@link #ofRows} serves given rows instead (real data read from files), so the same server replays history.
+ *
  * <p>A funding event's interval is the spacing to the previous settlement (the first event: the spacing to the next),
  * which is what the archive's {@code funding_interval_hours} column says here and what a reader infers from REST
  * spacing, so both routes agree.
@@ -134,6 +136,47 @@ public final class SyntheticMarket {
             Random rnd = new Random(b.seed * 31 + symbol.hashCode());
             generate(symbol, perpListed, spotListed, rnd, b);
         }
+    }
+
+    private SyntheticMarket(long intervalMs, Map<String, Map<String, List<Kline>>> rows,
+            Map<String, List<Funding>> fundingRows) {
+        this.intervalMs = intervalMs;
+        long end = Long.MIN_VALUE;
+        for (Map.Entry<String, Map<String, List<Kline>>> e : rows.entrySet()) {
+            Map<String, List<Kline>> frozen = new LinkedHashMap<>();
+            long perp = Long.MAX_VALUE;
+            long spot = Long.MAX_VALUE;
+            for (Map.Entry<String, List<Kline>> m : e.getValue().entrySet()) {
+                List<Kline> l = List.copyOf(m.getValue());
+                frozen.put(m.getKey(), l);
+                if (!l.isEmpty()) {
+                    long first = l.get(0).openTime();
+                    if (m.getKey().equals("spot")) {
+                        spot = first;
+                    } else {
+                        perp = Math.min(perp, first);
+                    }
+                    end = Math.max(end, l.get(l.size() - 1).openTime() + intervalMs);
+                }
+            }
+            klines.put(e.getKey(), frozen);
+            listings.put(e.getKey(), new long[] {perp, spot});
+        }
+        for (Map.Entry<String, List<Funding>> e : fundingRows.entrySet()) {
+            funding.put(e.getKey(), List.copyOf(e.getValue()));
+            listings.putIfAbsent(e.getKey(), new long[] {e.getValue().isEmpty() ? Long.MAX_VALUE
+                    : e.getValue().get(0).settleTime(), Long.MAX_VALUE});
+        }
+        this.endMs = end;
+    }
+
+    /**
+     * A market serving given rows (e.g. real data read from files) instead of generated ones: klines per symbol and
+     * market code, funding per symbol; no open interest. A market's listing is its first row.
+     */
+    public static SyntheticMarket ofRows(Duration interval, Map<String, Map<String, List<Kline>>> klines,
+            Map<String, List<Funding>> funding) {
+        return new SyntheticMarket(interval.toMillis(), klines, funding);
     }
 
     /** A builder with the given seed; interval 1 h. */
