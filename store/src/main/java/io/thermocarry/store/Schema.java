@@ -369,12 +369,22 @@ final class Schema {
         return List.copyOf(out);
     }
 
+    static final TableDef OPEN_INTEREST = new TableDef("open_interest", """
+            CREATE TABLE open_interest (
+              symbol VARCHAR NOT NULL,
+              time_ms BIGINT NOT NULL,
+              sum_open_interest DOUBLE NOT NULL CHECK (isfinite(sum_open_interest) AND sum_open_interest >= 0),
+              sum_open_interest_value DOUBLE CHECK (isfinite(sum_open_interest_value) AND sum_open_interest_value >= 0),
+              source_file VARCHAR NOT NULL
+            )""", List.of("symbol", "time_ms"), List.of("sum_open_interest", "sum_open_interest_value"));
+
     /** Every schema step, in order. Append only. */
     static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "market data: bars, funding, ingested files, rejected rows, conflicts",
                     List.of(BARS, FUNDING, INGESTED_FILES, REJECTED_ROWS, CONFLICTS), List.of()),
             new Migration(2, "evaluation results: runs, metrics, ledger, trades, buckets, significance,"
-                    + " decomposition, fold fits", RESULT_TABLES, List.of()));
+                    + " decomposition, fold fits", RESULT_TABLES, List.of()),
+            new Migration(3, "open interest (metrics archive, openInterestHist)", List.of(OPEN_INTEREST), List.of()));
 
     /** Session-local staging tables the appender fills before set-based SQL moves rows into real tables. */
     static final List<String> STAGING = List.of(
@@ -382,7 +392,9 @@ final class Schema {
                     + " close DOUBLE, volume DOUBLE)",
             "CREATE TEMP TABLE IF NOT EXISTS stage_funding (time_ms BIGINT, rate DOUBLE, interval_ms BIGINT,"
                     + " mark_price DOUBLE)",
-            "CREATE TEMP TABLE IF NOT EXISTS stage_rejected (file VARCHAR, line BIGINT, reason VARCHAR)");
+            "CREATE TEMP TABLE IF NOT EXISTS stage_rejected (file VARCHAR, line BIGINT, reason VARCHAR)",
+            "CREATE TEMP TABLE IF NOT EXISTS stage_open_interest (time_ms BIGINT, sum_open_interest DOUBLE,"
+                    + " sum_open_interest_value DOUBLE)");
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Map<String, TableDef> TABLES;

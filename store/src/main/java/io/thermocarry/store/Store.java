@@ -5,6 +5,7 @@ import io.thermocarry.core.market.BarInterval;
 import io.thermocarry.core.market.BarSeries;
 import io.thermocarry.core.market.FundingSeries;
 import io.thermocarry.core.market.Market;
+import io.thermocarry.core.market.OpenInterestSeries;
 import io.thermocarry.core.market.ParsedSource;
 import io.thermocarry.core.market.PlaceholderCandles;
 import io.thermocarry.core.market.Rejection;
@@ -50,13 +51,15 @@ import org.duckdb.DuckDBDriver;
  * synchronized, so the anti-join checks and the inserts of one file cannot interleave with another write.
  * Failures surface as {@link StoreException} after the transaction was rolled back.
  *
- * <p>Tables (schema version 1; all times epoch milliseconds UTC):
+ * <p>Tables (schema version 2; all times epoch milliseconds UTC):
  * <ul>
  * <li>{@code bars(symbol, market, interval, open_time_ms, open, high, low, close, volume, placeholder,
  * source_file)}, key (symbol, market, interval, open_time_ms); market is {@link Market#code()}, interval
  * {@link BarInterval#code()}.</li>
  * <li>{@code funding(symbol, time_ms, rate, interval_ms, mark_price, source_file)}, key (symbol, time_ms);
  * mark_price NULL when unknown.</li>
+ * <li>{@code open_interest(symbol, time_ms, sum_open_interest, sum_open_interest_value, source_file)}, key (symbol,
+ * time_ms); open interest in base units, its value in USDT (NULL when unknown); schema version 2.</li>
  * <li>{@code ingested_files(path, sha256, series, policy, rows_read, rows_accepted, rows_rejected,
  * rows_already_present, conflicts, ingested_at_ms)}.</li>
  * <li>{@code rejected_rows(file, line, reason, sha256)}.</li>
@@ -206,6 +209,9 @@ public final class Store implements AutoCloseable {
             Tally tally = new Tally(src.warnings());
             for (FundingSeries f : src.funding()) {
                 ingestFunding(f, src.source(), tally);
+            }
+            for (OpenInterestSeries o : src.openInterest()) {
+                ingestOpenInterest(o, src.source(), tally);
             }
             List<BarSeries> touched = new ArrayList<>();
             for (BarSeries b : src.bars()) {
@@ -428,6 +434,69 @@ public final class Store implements AutoCloseable {
         tally.conflicts += conflicts;
     }
 
+    private static final String OI_SAME = "o.sum_open_interest = s.sum_open_interest AND (o.sum_open_interest_value"
+            + " IS NULL OR s.sum_open_interest_value IS NULL OR o.sum_open_interest_value = s.sum_open_interest_value)";
+    private static final String OI_KEY = "o.symbol = ? AND o.time_ms = s.time_ms";
+
+    private static String openInterestText(String a) {
+        return "'open_interest=' || " + a + ".sum_open_interest || ' value=' || coalesce(" + a
+                + ".sum_open_interest_value::VARCHAR, 'unknown')";
+    }
+
+    /** Stages and merges one open-interest series (rules as for funding: identical is present, else a conflict). */
+    private void ingestOpenInterest(OpenInterestSeries oi, String source, Tally tally) throws SQLException {
+        int n = oi.size();
+        if (n == 0) {
+            return;
+        }
+        String sym = oi.symbol().name();
+        execute("DELETE FROM stage_open_interest");
+        try (DuckDBAppender ap = conn.createAppender("temp", "main", "stage_open_interest")) {
+            for (int i = 0; i < n; i++) {
+                ap.beginRow().append(oi.timeMs(i)).append(oi.sumOpenInterest(i));
+                double v = oi.sumOpenInterestValue(i);
+                if (Double.isNaN(v)) {
+                    ap.appendNull();
+                } else {
+                    ap.append(v);
+                }
+                ap.endRow();
+            }
+        }
+        long[] pc = queryLongs("SELECT count(*) FILTER (WHERE " + OI_SAME + "), count(*) FILTER (WHERE NOT ("
+                + OI_SAME + ")) FROM stage_open_interest s JOIN open_interest o ON " + OI_KEY, sym);
+        long present = pc[0];
+        long conflicts = pc[1];
+        if (conflicts > 0) {
+            update("INSERT INTO conflicts SELECT 'open_interest', ?, NULL, NULL, s.time_ms, " + openInterestText("o")
+                    + ", " + openInterestText("s") + ", ? FROM stage_open_interest s JOIN open_interest o ON " + OI_KEY
+                    + " WHERE NOT (" + OI_SAME + ") AND NOT EXISTS (SELECT 1 FROM conflicts k WHERE"
+                    + " k.table_name = 'open_interest' AND k.symbol = ? AND k.time_ms = s.time_ms AND k.stored = "
+                    + openInterestText("o") + " AND k.incoming = " + openInterestText("s") + " AND k.source_file = ?)",
+                    sym, source, sym, sym, source);
+            if (tally.examplesWanted() > 0) {
+                try (PreparedStatement ps = prepare("SELECT s.time_ms, " + openInterestText("o") + ", "
+                        + openInterestText("s") + " FROM stage_open_interest s JOIN open_interest o ON " + OI_KEY
+                        + " WHERE NOT (" + OI_SAME + ") ORDER BY s.time_ms LIMIT ?", sym, tally.examplesWanted());
+                        ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        tally.examples.add("open interest " + sym + " " + Instant.ofEpochMilli(rs.getLong(1))
+                                + ": stored " + rs.getString(2) + ", incoming " + rs.getString(3) + " (stored kept)");
+                    }
+                }
+            }
+        }
+        update("UPDATE open_interest o SET sum_open_interest_value = s.sum_open_interest_value FROM"
+                + " stage_open_interest s WHERE " + OI_KEY + " AND o.sum_open_interest_value IS NULL"
+                + " AND s.sum_open_interest_value IS NOT NULL AND o.sum_open_interest = s.sum_open_interest", sym);
+        long inserted = update("INSERT INTO open_interest SELECT ?, s.*, ? FROM stage_open_interest s"
+                + " WHERE NOT EXISTS (SELECT 1 FROM open_interest o WHERE " + OI_KEY + ")", sym, source, sym);
+        checkBalance(source, "open interest " + sym, n, inserted, present, conflicts);
+        tally.accepted += inserted;
+        tally.present += present;
+        tally.conflicts += conflicts;
+    }
+
     private static void checkBalance(String source, String what, long n, long inserted, long present,
             long conflicts) {
         if (inserted + present + conflicts != n) {
@@ -474,6 +543,9 @@ public final class Store implements AutoCloseable {
         }
         for (FundingSeries f : src.funding()) {
             keys.add("funding:" + f.symbol().name());
+        }
+        for (OpenInterestSeries o : src.openInterest()) {
+            keys.add("open_interest:" + o.symbol().name());
         }
         return String.join(",", keys);
     }
@@ -614,11 +686,57 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Open-interest snapshots with time in {@code [fromInclusive, toExclusive)} (null = unbounded), in time order; the
+     * USDT value NaN where unknown.
+     */
+    public synchronized OpenInterestSeries openInterest(Symbol symbol, Instant fromInclusive, Instant toExclusive) {
+        Checks.notNull(symbol, "symbol");
+        try (PreparedStatement ps = prepare("SELECT time_ms, sum_open_interest, sum_open_interest_value FROM"
+                + " open_interest WHERE symbol = ? AND time_ms >= ? AND time_ms < ? ORDER BY time_ms", symbol.name(),
+                lower(fromInclusive), upper(toExclusive)); ResultSet rs = ps.executeQuery()) {
+            int cap = 1024;
+            long[] t = new long[cap];
+            double[] o = new double[cap];
+            double[] v = new double[cap];
+            int n = 0;
+            while (rs.next()) {
+                if (n == cap) {
+                    cap = cap * 2;
+                    t = Arrays.copyOf(t, cap);
+                    o = Arrays.copyOf(o, cap);
+                    v = Arrays.copyOf(v, cap);
+                }
+                t[n] = rs.getLong(1);
+                o[n] = rs.getDouble(2);
+                double value = rs.getDouble(3);
+                v[n] = rs.wasNull() ? Double.NaN : value;
+                n++;
+            }
+            return new OpenInterestSeries(symbol, Arrays.copyOf(t, n), Arrays.copyOf(o, n), Arrays.copyOf(v, n));
+        } catch (SQLException e) {
+            throw new StoreException("reading open interest " + symbol + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Ingested sources with these bytes (usually none or one), so a caller can skip parsing a known file. */
     public synchronized List<IngestedFile> ingestedFiles(String sha256) {
         Checks.notNull(sha256, "sha256");
         try {
             return StoreInfoQueries.files(this, "WHERE sha256 = ?", sha256);
+        } catch (SQLException e) {
+            throw new StoreException("reading ingested_files: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * True when a source with this path (a file path or URL, as given to {@link #ingest}) was committed: the
+     * downloader skips an archive file stored before, whatever its local copy.
+     */
+    public synchronized boolean ingested(String path) {
+        Checks.notNull(path, "path");
+        try {
+            return queryLong("SELECT count(*) FROM ingested_files WHERE path = ?", path) > 0;
         } catch (SQLException e) {
             throw new StoreException("reading ingested_files: " + e.getMessage(), e);
         }
