@@ -1,0 +1,288 @@
+package io.thermocarry.app;
+
+import io.thermocarry.core.Compat;
+import io.thermocarry.core.backtest.BacktestEngine;
+import io.thermocarry.core.backtest.BacktestRequest;
+import io.thermocarry.core.backtest.BacktestResult;
+import io.thermocarry.core.backtest.Diagnostics;
+import io.thermocarry.core.backtest.EquityCurve;
+import io.thermocarry.core.backtest.FeeTier;
+import io.thermocarry.core.market.Symbol;
+import io.thermocarry.core.physics.PhysicsAnalyzer;
+import io.thermocarry.core.physics.PhysicsReport;
+import io.thermocarry.core.physics.PhysicsSpec;
+import io.thermocarry.core.strategy.StrategySpec;
+import io.thermocarry.core.strategy.Unevaluated;
+import io.thermocarry.report.Block;
+import io.thermocarry.report.CarrySections;
+import io.thermocarry.report.Cell;
+import io.thermocarry.report.DataHealth;
+import io.thermocarry.report.NumFormat;
+import io.thermocarry.report.ReportModel;
+import io.thermocarry.report.StrategyResult;
+import io.thermocarry.store.Store;
+import io.thermocarry.store.StoreInfo;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * Wiring of the {@code report} and {@code demo} commands: loads each symbol's market from the store, recomputes
+ * cycles, signals and the whole-range physics through the existing loaders, takes the strategy results, and
+ * hands everything to {@link CarrySections} to make the {@link ReportModel}.
+ */
+final class ReportBuilder {
+    /** Strategies the report shows (buy-hold is not carry: left out). */
+    static final List<String> STRATEGIES = List.of("physics", "desk", "naive", "threshold");
+    /** Points per time chart before min/max downsampling. */
+    static final int MAX_POINTS = 2400;
+    /** Bootstrap resamples of the report's physics table (JE, BAR, DFT): enough for two-decimal CIs. */
+    static final int JE_RESAMPLES = 2000;
+
+    private ReportBuilder() {
+    }
+
+    /**
+     * What to report.
+     *
+     * @param symbols symbols in order
+     * @param from evaluation start (null = all)
+     * @param to end, exclusive (null = all)
+     * @param compat compat mode
+     * @param signal signal options
+     * @param tiers fee tiers
+     * @param subtitle line under the title
+     * @param truthRatio per symbol, the known relaxation ratio at a decision time (synthetic markets), or null
+     */
+    record Request(List<Symbol> symbols, Instant from, Instant to, Compat compat, SignalOptions signal,
+            List<FeeTier> tiers, String subtitle, java.util.function.BiFunction<Symbol, Long, Double> truthRatio) {
+    }
+
+    /** One symbol's computed inputs. */
+    record SymbolRun(Symbol symbol, MarketLoader.Loaded market, Prepared prepared, PhysicsReport physics,
+            List<StrategyResult> results, List<BacktestResult> backtests) {
+    }
+
+    static ReportModel build(Store store, Request req, Progress progress) {
+        StoreInfo info = store.info();
+        List<SymbolRun> runs = new ArrayList<>();
+        int done = 0;
+        for (Symbol s : req.symbols()) {
+            runs.add(run(store, s, req));
+            progress.update(++done, s.name());
+        }
+        return model(runs, info, req);
+    }
+
+    static SymbolRun run(Store store, Symbol symbol, Request req) {
+        MarketLoader.Loaded market = MarketLoader.load(store, symbol, req.compat() == Compat.CAUSAL ? null : req.from(),
+                req.to());
+        Prepared p = Prepared.of(store, symbol, req.from(), req.to(), req.compat(), req.signal());
+        PhysicsSpec ps = PhysicsSpec.defaults().withKappaMethod(req.signal().kappa())
+                .withResamples(JE_RESAMPLES, PhysicsSpec.DEFAULT_BAR_RESAMPLES / 4, PhysicsSpec.DEFAULT_DFT_RESAMPLES / 4);
+        PhysicsReport physics = PhysicsAnalyzer.analyze(market.basis(), market.cycles(), ps);
+        List<StrategyResult> results = new ArrayList<>();
+        List<BacktestResult> backtests = new ArrayList<>();
+        for (String name : STRATEGIES) {
+            StrategySpec spec = Strategies.parse(name);
+            BacktestRequest br = new BacktestRequest(p.cycles(), p.path(), spec, req.tiers().get(0), req.compat(), 1.0,
+                    p.firstCycle(), p.accrual());
+            for (BacktestResult r : BacktestEngine.runTiers(br, req.tiers())) {
+                EquityCurve e = r.equityCurve();
+                results.add(new StrategyResult(symbol.name(), name, req.signal().regimeConfig().cliName(),
+                        r.request().fee().roundTripBps(), e.timeMs(), e.equity(), r.performance(), List.of()));
+                backtests.add(r);
+            }
+        }
+        return new SymbolRun(symbol, market, p, physics, results, backtests);
+    }
+
+    static ReportModel model(List<SymbolRun> runs, StoreInfo info, Request req) {
+        List<ReportModel.Section> sections = new ArrayList<>();
+        sections.add(summary(runs, req));
+        for (SymbolRun r : runs) {
+            sections.add(symbolSection(r, req));
+        }
+        List<Block> physicsBlocks = new ArrayList<>();
+        physicsBlocks.add(CarrySections.physics(runs.stream().map(SymbolRun::physics).toList()));
+        sections.add(new ReportModel.Section("physics", "Physics of the whole range",
+                "Descriptive thermodynamics of each symbol's full basis history (SPEC §3, §11); the charts above use"
+                        + " the causal per-decision values instead.", physicsBlocks));
+        List<Block> data = new ArrayList<>();
+        for (SymbolRun r : runs) {
+            data.addAll(CarrySections.integrity(health(r, info)));
+        }
+        sections.add(new ReportModel.Section("data", "Data integrity",
+                "What the store holds behind each figure: gaps, funding intervals, placeholder candles, and every gate"
+                        + " or input that could not be evaluated.", data));
+        SymbolRun any = runs.get(0);
+        sections.add(new ReportModel.Section("methods", "Methods",
+                "Enough to reproduce every number: formulas, windows, thresholds, fee tiers and the compat mode of this"
+                        + " run.", CarrySections.methods(req.signal().signalSpec(), req.signal().regimeSpec(),
+                        runParameters(any, req))));
+        return new ReportModel("thermocarry — funding carry report", req.subtitle(), Instant.now(), sections);
+    }
+
+    private static Map<String, String> runParameters(SymbolRun any, Request req) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("compat mode", req.compat().name().toLowerCase(Locale.ROOT)
+                + (req.compat() == Compat.CAUSAL ? " (nothing at a decision uses data published after it)"
+                        : " (the reference code's flawed rules, to reproduce its numbers)"));
+        m.put("funding accrual", any.prepared().accrual().name());
+        m.put("regime configuration", req.signal().regimeConfig().cliName());
+        m.put("fee tiers", String.join(", ", req.tiers().stream().map(t -> fmt(t.roundTripBps()) + " bps").toList())
+                + " round trip of notional");
+        m.put("evaluation", "one backtest per strategy and tier over the evaluation window (in sample, not"
+                + " walk-forward)");
+        m.put("range", (req.from() == null ? "all data" : "from " + req.from()) + (req.to() == null ? ""
+                : " to " + req.to() + " (exclusive)"));
+        for (String name : STRATEGIES) {
+            m.put("strategy " + name, Strategies.parse(name).toString());
+        }
+        m.put("physics table", "κ method " + req.signal().kappa() + "; " + JE_RESAMPLES
+                + " bootstrap resamples for the JE intervals, seed " + PhysicsSpec.DEFAULT_SEED);
+        return m;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static ReportModel.Section summary(List<SymbolRun> runs, Request req) {
+        List<Block> blocks = new ArrayList<>();
+        List<Block.KeyFigure> figures = new ArrayList<>();
+        for (SymbolRun r : runs) {
+            double mid = CarrySections.middleTier(r.results());
+            figures.addAll(CarrySections.headline(r.symbol().name(), r.prepared().run(), r.results(), mid));
+        }
+        blocks.add(new Block.KeyFigures(figures));
+        blocks.add(summaryTable(runs));
+        return new ReportModel.Section("summary", "Summary",
+                "Is the carry there, which regime are we in, did regime sizing help after fees, and where did the PnL"
+                        + " come from. Strategy figures here are in-sample backtests over the evaluation window.",
+                blocks);
+    }
+
+    private static Block.Table summaryTable(List<SymbolRun> runs) {
+        List<Block.Column> cols = List.of(new Block.Column("symbol", ""), new Block.Column("strategy", ""),
+                new Block.Column("fee tier", "bps"), new Block.Column("annual return", "%"),
+                new Block.Column("max drawdown", "%"), new Block.Column("Sharpe", "annualised"),
+                new Block.Column("CVaR 5 %", "% / cycle"), new Block.Column("funding", "%"),
+                new Block.Column("basis", "%"), new Block.Column("fees", "%"), new Block.Column("total", "%"));
+        List<List<Cell>> rows = new ArrayList<>();
+        for (SymbolRun r : runs) {
+            double mid = CarrySections.middleTier(r.results());
+            for (StrategyResult s : r.results()) {
+                if (s.feeBps() != mid) {
+                    continue;
+                }
+                var p = s.performance();
+                rows.add(List.of(Cell.text(r.symbol().name()), Cell.text(s.strategy()), Cell.num(s.feeBps(),
+                        NumFormat.fixed(0)), Cell.num(p.annualReturn(), NumFormat.PERCENT),
+                        Cell.num(p.maxDrawdown(), NumFormat.PERCENT), Cell.num(p.sharpe(), NumFormat.FIXED2),
+                        Cell.num(p.cvar5(), new NumFormat(100, 3)), Cell.num(p.pnl().funding(), NumFormat.PERCENT),
+                        Cell.num(p.pnl().basis(), NumFormat.PERCENT), Cell.num(p.pnl().fees(), NumFormat.PERCENT),
+                        Cell.num(p.pnl().total(), NumFormat.PERCENT)));
+            }
+        }
+        return new Block.Table("summary-table", "Strategies at the middle fee tier",
+                "Annual return, drawdown and Sharpe side by side (Sharpe is never the headline alone); PnL split in %"
+                        + " of starting capital. Every tier is in each symbol's metrics table.", cols, rows);
+    }
+
+    private static ReportModel.Section symbolSection(SymbolRun r, Request req) {
+        String sym = r.symbol().name();
+        var run = r.prepared().run();
+        var rs = req.signal().regimeSpec();
+        List<Block> b = new ArrayList<>();
+        b.add(CarrySections.basis(sym, r.market().basis(), r.market().cycles(), MAX_POINTS));
+        double[] truth = null;
+        if (req.truthRatio() != null) {
+            truth = new double[run.size()];
+            for (int i = 0; i < run.size(); i++) {
+                Double v = req.truthRatio().apply(r.symbol(), run.timeMs(i));
+                truth[i] = v == null ? Double.NaN : v;
+            }
+        }
+        b.add(CarrySections.relaxation(sym, run, rs, truth, MAX_POINTS));
+        b.add(CarrySections.temperature(sym, run, rs, MAX_POINTS));
+        b.add(CarrySections.entropy(sym, run, MAX_POINTS));
+        b.add(CarrySections.jeConvergence(sym, r.market().cycles(), r.physics(), MAX_POINTS));
+        b.add(CarrySections.regimeTimeline(sym, run, MAX_POINTS));
+        b.addAll(CarrySections.equity(sym, r.results(), MAX_POINTS));
+        double mid = CarrySections.middleTier(r.results());
+        b.add(CarrySections.pnlByStrategy(sym, r.results(), mid));
+        StrategyResult phys = CarrySections.find(r.results(), "physics", mid);
+        if (phys != null) {
+            b.add(CarrySections.pnlByRegime(sym, phys));
+        }
+        b.add(CarrySections.metrics(sym, r.results()));
+        b.add(CarrySections.regimePnl(sym, r.results(), mid));
+        return new ReportModel.Section(CarrySections.key(sym), sym,
+                sym + ": " + r.market().cycles().size() + " funding cycles, " + run.size() + " decisions from "
+                        + (run.size() > 0 ? Instant.ofEpochMilli(run.timeMs(0)).toString().substring(0, 10) : "–")
+                        + ". Time charts zoom together (drag to zoom, double-click to reset).", b);
+    }
+
+    static DataHealth health(SymbolRun r, StoreInfo info) {
+        List<DataHealth.SeriesHealth> series = new ArrayList<>();
+        for (StoreInfo.SeriesInfo s : info.series()) {
+            if (s.symbol().equals(r.symbol())) {
+                series.add(new DataHealth.SeriesHealth(s.market().name().toLowerCase(Locale.ROOT),
+                        s.interval().code(), s.first(), s.last(), s.rows(), s.gaps(), s.missingBars(),
+                        s.placeholders()));
+            }
+        }
+        DataHealth.FundingHealth funding = null;
+        for (StoreInfo.FundingInfo f : info.funding()) {
+            if (f.symbol().equals(r.symbol())) {
+                funding = new DataHealth.FundingHealth(f.first(), f.last(), f.events(), f.intervalsHours(), f.gaps(),
+                        f.missingSettlements(), f.intervalChangeCount());
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        IntFunction<String> plural = n -> n == 1 ? "" : "s";
+        for (BacktestResult b : r.backtests()) {
+            if (b.request().fee().roundTripBps() != r.backtests().get(0).request().fee().roundTripBps()) {
+                continue;
+            }
+            Diagnostics d = b.diagnostics();
+            String who = b.request().strategy().name();
+            List<String> parts = new ArrayList<>();
+            for (Unevaluated u : Unevaluated.values()) {
+                int n = d.unevaluated(u);
+                if (n > 0) {
+                    parts.add(u.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " not evaluated at " + n
+                            + " decision" + plural.apply(n));
+                }
+            }
+            if (d.basisNotEvaluated() > 0) {
+                parts.add("basis PnL not evaluated in " + d.basisNotEvaluated() + " held cycle"
+                        + plural.apply(d.basisNotEvaluated()));
+            }
+            if (d.fundingNotEvaluated() > 0) {
+                parts.add("funding not evaluated in " + d.fundingNotEvaluated() + " held cycle"
+                        + plural.apply(d.fundingNotEvaluated()));
+            }
+            if (d.clippedFundingCycles() + d.clippedBasisCycles() > 0) {
+                parts.add("PnL clipped in " + (d.clippedFundingCycles() + d.clippedBasisCycles()) + " cycle(s) (reference mode)");
+            }
+            if (d.ruined()) {
+                parts.add("capital ruined at " + d.ruinTime());
+            }
+            if (!parts.isEmpty()) {
+                notes.add(who + ": " + String.join("; ", parts) + ".");
+            }
+        }
+        long rejected = info.rejectedRows();
+        if (rejected > 0) {
+            notes.add(rejected + " rejected row(s) recorded in the store (all symbols): see 'thermocarry info'.");
+        }
+        return new DataHealth(r.symbol().name(), series, funding, r.market().cycles().hoursWithoutPartner(),
+                r.prepared().run().cyclesWithoutBasis(), notes);
+    }
+}
