@@ -157,13 +157,20 @@ public sealed interface Block permits Block.Chart, Block.Table, Block.HeatMap, B
      *
      * @param label label with its unit, e.g. "basis (% of spot)"
      * @param scale scale
+     * @param linearWithin {@link Scale#ASINH} only: |y| below which the scale is (nearly) linear ({@code > 0})
      */
-    record YAxis(String label, Scale scale) {
+    record YAxis(String label, Scale scale, double linearWithin) {
         /** Validates. */
         public YAxis {
             Checks.notNull(label, "label");
             Checks.check(!label.isBlank(), "y axis label must not be blank (units on every axis)");
             Checks.notNull(scale, "scale");
+            Checks.positive(linearWithin, "linearWithin");
+        }
+
+        /** An axis of the given scale (asinh linear within 1). */
+        public YAxis(String label, Scale scale) {
+            this(label, scale, 1.0);
         }
 
         /** A linear axis. */

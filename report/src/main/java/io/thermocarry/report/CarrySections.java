@@ -131,9 +131,9 @@ public final class CarrySections {
         return new Chart(key(symbol) + "-basis", symbol + ": basis and funding",
                 "Basis b = (perp − spot)/spot × 100 from hourly closes (left, % of spot); funding rate F_k of each cycle"
                         + " (right, bps per funding interval, held over the cycle)." + sampled(d, "hourly values"),
-                XAxis.time(), List.of(YAxis.linear("basis (% of spot)"), YAxis.linear("funding rate (bps / interval)")),
-                d.xs(), List.of(new Series("basis", "#0072b2", 0, Style.LINE, false, d.ys()[0]),
-                        new Series("funding rate", "#d55e00", 1, Style.STEP, false, d.ys()[1])),
+                XAxis.time(), List.of(YAxis.linear("basis (% of spot)"), YAxis.linear("funding (bps / interval)")),
+                d.xs(), List.of(new Series("funding rate", "#e69f0099", 1, Style.STEP, false, d.ys()[1]),
+                        new Series("basis", "#0072b2", 0, Style.LINE, false, d.ys()[0])),
                 List.of(), List.of(new RefLine(0, 0, "", "#8c959f")), Width.FULL, 230, sync(symbol));
     }
 
@@ -158,10 +158,10 @@ public final class CarrySections {
                         + " hourly basis points before each decision. r < " + fmt(rs.relaxationSafe())
                         + ": the basis reverts within a cycle (carry); r > " + fmt(rs.relaxationDanger())
                         + ": persistent dislocation (NESS). Log scale." + sampled(d, "decisions"),
-                XAxis.time(), List.of(new YAxis("relaxation ratio r (dimensionless, log)", Scale.LOG)), d.xs(), s,
-                List.of(), List.of(new RefLine(0, rs.relaxationSafe(), "EQUILIBRIUM below " + fmt(rs.relaxationSafe()),
-                        EQUILIBRIUM), new RefLine(0, rs.relaxationDanger(), "NESS above " + fmt(rs.relaxationDanger()),
-                        NESS)), Width.FULL, 200, sync(symbol));
+                XAxis.time(), List.of(new YAxis("r (dimensionless, log)", Scale.LOG)), d.xs(), s,
+                List.of(), List.of(new RefLine(0, rs.relaxationDanger(), "NESS above " + fmt(rs.relaxationDanger()), NESS),
+                        new RefLine(0, rs.relaxationSafe(), "EQUILIBRIUM below " + fmt(rs.relaxationSafe()),
+                        EQUILIBRIUM)), Width.FULL, 200, sync(symbol));
     }
 
     /** Temperature z-score per decision with the EQUILIBRIUM gate. */
@@ -172,7 +172,7 @@ public final class CarrySections {
                 "(β_now − mean)/std of β over the previous " + run.spec().betaHistoryDecisions()
                         + " decisions, β = 1/T, T = κ·Var(b). Positive = colder than usual = calmer. EQUILIBRIUM needs z > "
                         + fmt(rs.temperatureEquilibriumZ()) + "." + sampled(d, "decisions"),
-                XAxis.time(), List.of(YAxis.linear("temperature z-score (σ units)")), d.xs(),
+                XAxis.time(), List.of(YAxis.linear("z-score (std units)")), d.xs(),
                 List.of(new Series("temperature z", "#56b4e9", 0, Style.LINE, false, d.ys()[0])), List.of(),
                 List.of(new RefLine(0, rs.temperatureEquilibriumZ(), "EQUILIBRIUM gate "
                         + fmt(rs.temperatureEquilibriumZ()), WARM)), Width.FULL, 170, sync(symbol));
@@ -194,7 +194,7 @@ public final class CarrySections {
                         + " completed cycles (dimensionless, per cycle). > 0: dissipative (funding pulls the basis back);"
                         + " < 0: non-equilibrium steady state. Dashed: the adaptive thresholds (10th / 40th percentile of"
                         + " the past). asinh scale (linear near 0, logarithmic in the tails)." + sampled(d, "decisions"),
-                XAxis.time(), List.of(new YAxis("entropy rate (β·σ per cycle, asinh)", Scale.ASINH)), d.xs(),
+                XAxis.time(), List.of(new YAxis("βσ per cycle (asinh)", Scale.ASINH, typicalMagnitude(run.entropyRates()))), d.xs(),
                 List.of(new Series("entropy rate", "#009e73", 0, Style.LINE, false, d.ys()[0]),
                         new Series("NESS threshold (p10)", NESS, 0, Style.STEP, true, d.ys()[1]),
                         new Series("EQUILIBRIUM threshold (p40)", EQUILIBRIUM, 0, Style.STEP, true, d.ys()[2])),
@@ -237,15 +237,41 @@ public final class CarrySections {
         long[] tt = java.util.Arrays.copyOf(t, m);
         Downsample.Result d = Downsample.minMax(seconds(tt), new double[][] {java.util.Arrays.copyOf(raw, m),
                 java.util.Arrays.copyOf(win, m)}, maxPoints);
+        YAxis axis = jeAxis(d.ys());
         return new Chart(key(symbol) + "-je", symbol + ": Jarzynski convergence",
                 "Running ⟨exp(−β σ_k)⟩ over cycles, σ_k = −F_k·b_start + F_k²/(2κ), with the whole range's κ = "
                         + sig(kappa) + " /h and β = " + sig(beta) + " h/%² (exponent clipped at ±500). The equality says 1;"
-                        + " a curve that settles near 1 is a market that behaves thermodynamically. Log scale."
-                        + sampled(d, "cycles"),
-                XAxis.time(), List.of(new YAxis("running ⟨exp(−βσ)⟩ (dimensionless, log)", Scale.LOG)), d.xs(),
+                        + " a curve that settles near 1 is a market that behaves thermodynamically."
+                        + (axis.scale() == Scale.LOG ? " Log scale." : "") + sampled(d, "cycles"),
+                XAxis.time(), List.of(axis), d.xs(),
                 List.of(new Series("raw σ", "#0072b2", 0, Style.LINE, false, d.ys()[0]),
                         new Series("σ winsorized 1 %/99 %", "#e69f00", 0, Style.LINE, true, d.ys()[1])),
                 List.of(), List.of(new RefLine(0, 1.0, "JE: 1", "#3d3d3d")), Width.FULL, 190, sync(symbol));
+    }
+
+    /** Log scale when the running means span more than a factor 20, else linear (a flat 1 stays readable). */
+    private static YAxis jeAxis(double[][] ys) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (double[] y : ys) {
+            for (double v : y) {
+                if (v > 0 && Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return hi > 20 * lo ? new YAxis("⟨exp(−βσ)⟩ (log)", Scale.LOG) : YAxis.linear("⟨exp(−βσ)⟩ (no unit)");
+    }
+
+    /**
+     * Median |value| of the finite non-zero values (1 when none): where an asinh axis turns from linear to
+     * logarithmic, so that typical values are spread out and only the tails are compressed.
+     */
+    static double typicalMagnitude(double[] v) {
+        double[] a = java.util.Arrays.stream(v).filter(x -> Double.isFinite(x) && x != 0).map(Math::abs).sorted()
+                .toArray();
+        return a.length == 0 ? 1.0 : a[a.length / 2];
     }
 
     /** Regime timeline: coloured bands per regime spell, with the exposure multiplier as a step line. */
@@ -274,9 +300,9 @@ public final class CarrySections {
                         + ", WARM (amber, 60 %) " + pct(counts[1], n) + ", NESS (red, 25 %) " + pct(counts[2], n)
                         + " of " + n + " decisions. Line: the exposure multiplier applied to the base size."
                         + sampled(d, "decisions"),
-                XAxis.time(), List.of(YAxis.linear("exposure (× base size)")), d.xs(),
+                XAxis.time(), List.of(YAxis.linear("exposure (×)")), d.xs(),
                 List.of(new Series("exposure multiplier", "#1f2328", 0, Style.STEP, false, d.ys()[0])), bands,
-                List.of(), Width.FULL, 150, sync(symbol));
+                List.of(), Width.FULL, 180, sync(symbol));
     }
 
     private static String pct(int count, int n) {
@@ -330,7 +356,7 @@ public final class CarrySections {
                             : "In-sample backtest over the whole evaluation window (not walk-forward).")
                             + " Units of starting capital (1 = start); fees charged at " + fmt(tier)
                             + " bps of notional per round trip." + sampled(d, "cycle ends"),
-                    XAxis.time(), List.of(YAxis.linear("equity (× starting capital)")), d.xs(), series, bands,
+                    XAxis.time(), List.of(YAxis.linear("equity (× start capital)")), d.xs(), series, bands,
                     List.of(new RefLine(0, 1.0, "start", "#8c959f")), Width.HALF, 230, sync(symbol)));
         }
         return out;

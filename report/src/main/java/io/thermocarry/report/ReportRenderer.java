@@ -311,7 +311,9 @@ public final class ReportRenderer {
         for (int i = 0; i < c.yAxes().size(); i++) {
             Block.YAxis a = c.yAxes().get(i);
             j.append(i == 0 ? "" : ",").append("{\"label\":").append(str(a.label())).append(",\"scale\":")
-                    .append(str(a.scale().name().toLowerCase(Locale.ROOT))).append('}');
+                    .append(str(a.scale().name().toLowerCase(Locale.ROOT))).append(",\"linthresh\":");
+            number(j, a.linearWithin(), false);
+            j.append('}');
         }
         j.append("],\"x\":");
         boolean time = c.x().kind() == Block.XKind.TIME;

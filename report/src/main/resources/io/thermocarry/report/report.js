@@ -69,7 +69,14 @@
         ctx.lineTo(b.left + b.width, y);
         ctx.stroke();
         ctx.fillStyle = l.color;
-        ctx.fillText(l.label, b.left + b.width - 4 * dpr, y - 4 * dpr);
+        // alternate sides and above/below so that labels of close lines never overlap
+        if (i % 2 === 0) {
+          ctx.textAlign = 'right';
+          ctx.fillText(l.label, b.left + b.width - 4 * dpr, y - 4 * dpr);
+        } else {
+          ctx.textAlign = 'left';
+          ctx.fillText(l.label, b.left + 4 * dpr, y + 13 * dpr);
+        }
       }
       ctx.restore();
     };
@@ -94,7 +101,7 @@
       scales.x.range = function () { return [-0.5, cats.length - 0.5]; };
     }
     var axes = [{
-      label: spec.xLabel, labelSize: 18, size: isCat ? 34 : 44,
+      label: spec.xLabel, labelSize: 20, labelGap: 4, size: isCat ? 34 : (isTime ? 50 : 40),
       grid: { show: !isCat, stroke: '#eaeef2' }, ticks: { stroke: '#d0d7de' }
     }];
     if (isCat) {
@@ -113,6 +120,31 @@
         grid: { show: i === 0, stroke: '#eaeef2' }, ticks: { stroke: '#d0d7de' },
         values: function (u, splits) { return splits.map(tick); }
       });
+      if (a.scale === 'asinh') {
+        // 0 and signed powers of ten from the linear zone outwards (uPlot's default asinh splits crowd near 0)
+        axes[axes.length - 1].splits = function (u, axisIdx, min, max) {
+          var out = [0], top = Math.max(Math.abs(min), Math.abs(max));
+          var p = Math.pow(10, Math.ceil(Math.log10(a.linthresh || 1)));
+          var powers = [];
+          for (; p <= top * 1.0001 && powers.length < 12; p *= 10) { powers.push(p); }
+          var step = powers.length > 4 ? 2 : 1;
+          for (var k = powers.length - 1; k >= 0; k -= step) {
+            if (powers[k] <= max) { out.push(powers[k]); }
+            if (-powers[k] >= min) { out.push(-powers[k]); }
+          }
+          return out.sort(function (x, y) { return x - y; });
+        };
+      }
+      if (a.scale === 'log') {
+        // label and grid only the powers of ten: the 2..9 minor lines of a log axis crowd a short chart
+        var pow10 = function (u, splits) {
+          return splits.map(function (v) { var e = Math.log10(v); return Math.abs(e - Math.round(e)) < 1e-9 ? v : null; });
+        };
+        var ax = axes[axes.length - 1];
+        ax.filter = pow10;
+        ax.grid.filter = pow10;
+        ax.ticks.filter = pow10;
+      }
     });
     var series = [{ label: spec.xLabel, value: isTime ? function (u, v) { return v == null ? '\u2013' : dateText(v); }
       : isCat ? function (u, v) { return v == null ? '\u2013' : (cats[Math.round(v)] || ''); } : undefined }];
