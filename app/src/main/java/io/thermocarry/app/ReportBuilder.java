@@ -81,7 +81,8 @@ final class ReportBuilder {
     static SymbolRun run(Store store, Symbol symbol, Request req) {
         MarketLoader.Loaded market = MarketLoader.load(store, symbol, req.compat() == Compat.CAUSAL ? null : req.from(),
                 req.to());
-        Prepared p = Prepared.of(store, symbol, req.from(), req.to(), req.compat(), req.signal());
+        Prepared p = req.compat() == Compat.CAUSAL ? Prepared.causal(market, req.from(), req.signal())
+                : Prepared.of(store, symbol, req.from(), req.to(), req.compat(), req.signal());
         PhysicsSpec ps = PhysicsSpec.defaults().withKappaMethod(req.signal().kappa())
                 .withResamples(JE_RESAMPLES, PhysicsSpec.DEFAULT_BAR_RESAMPLES / 4, PhysicsSpec.DEFAULT_DFT_RESAMPLES / 4);
         PhysicsReport physics = PhysicsAnalyzer.analyze(market.basis(), market.cycles(), ps);

@@ -131,7 +131,7 @@ public final class CarrySections {
         return new Chart(key(symbol) + "-basis", symbol + ": basis and funding",
                 "Basis b = (perp − spot)/spot × 100 from hourly closes (left, % of spot); funding rate F_k of each cycle"
                         + " (right, bps per funding interval, held over the cycle)." + sampled(d, "hourly values"),
-                XAxis.time(), List.of(YAxis.linear("basis (% of spot)"), YAxis.linear("funding (bps / interval)")),
+                XAxis.time(), List.of(YAxis.linear("basis (% of spot)"), YAxis.linear("funding (bps)")),
                 d.xs(), List.of(new Series("funding rate", "#e69f0099", 1, Style.STEP, false, d.ys()[1]),
                         new Series("basis", "#0072b2", 0, Style.LINE, false, d.ys()[0])),
                 List.of(), List.of(new RefLine(0, 0, "", "#8c959f")), Width.FULL, 230, sync(symbol));
@@ -293,6 +293,9 @@ public final class CarrySections {
             }
             i = j;
         }
+        // legend order EQUILIBRIUM, WARM, NESS (bands do not overlap, so their drawing order is free)
+        bands.sort(java.util.Comparator.comparingInt((Band x) -> Regime.valueOf(x.label()).ordinal())
+                .thenComparingDouble(Band::from));
         Downsample.Result d = Downsample.minMax(seconds(run.times()), new double[][] {run.exposures()}, maxPoints);
         int[] counts = run.regimeCounts();
         return new Chart(key(symbol) + "-regimes", symbol + ": regime timeline",

@@ -197,6 +197,11 @@
     var cols = [spec.x].concat(spec.series.map(function (s) { return s.v; }));
     var plot = new uPlot(opts, cols, holder);
     plot.thermocarryHolder = holder;
+    if (isCat) {
+      // the legend's x entry of a category chart would only repeat the axis: hide it
+      var first = plot.root.querySelector('.u-legend .u-series');
+      if (first) { first.style.display = 'none'; }
+    }
     plots.push(plot);
     if (spec.sync) { (groups[spec.sync] = groups[spec.sync] || []).push(plot); }
     var points = 0;
