@@ -32,7 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ReportBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Path out;
     private static Path artifacts;
     private static ChromeDriver driver;
     private static Path profile;
@@ -44,13 +43,10 @@ class ReportBrowserTest {
     @BeforeAll
     static void openDemoReport() throws Exception {
         Browser.require();
-        out = Path.of("target", "browser-demo").toAbsolutePath();
         artifacts = Path.of(System.getProperty("thermocarry.reportArtifacts", "target/browser")).toAbsolutePath()
                 .normalize();
         Files.createDirectories(artifacts);
-        Cli.Result r = Cli.run("demo", "--out", out.toString(), "--png", out.resolve("png").toString(), "--json");
-        assertEquals(0, r.exit(), r.err());
-        demo = r.json();
+        demo = DemoFixture.get(true);
         profile = Files.createTempDirectory("thermocarry-selenium-");
         ChromeOptions o = new ChromeOptions();
         o.setBinary(Browser.CHROMIUM.toFile());
@@ -178,7 +174,7 @@ class ReportBrowserTest {
         Files.write(page, Base64.getDecoder().decode((String) full.get("data")));
         assertTrue(Files.size(page) > 50_000, "full-page screenshot too small");
 
-        Path pngDir = out.resolve("png");
+        Path pngDir = Path.of(demo.get("png").asText());
         List<Path> pngs;
         try (var s = Files.list(pngDir)) {
             pngs = s.filter(p -> p.toString().endsWith(".png")).sorted().toList();
