@@ -155,12 +155,11 @@ final class ReportBuilder {
 
     private static ReportModel.Section summary(List<SymbolRun> runs, Request req) {
         List<Block> blocks = new ArrayList<>();
-        List<Block.KeyFigure> figures = new ArrayList<>();
         for (SymbolRun r : runs) {
             double mid = CarrySections.middleTier(r.results());
-            figures.addAll(CarrySections.headline(r.symbol().name(), r.prepared().run(), r.results(), mid));
+            blocks.add(new Block.KeyFigures(CarrySections.headline(r.symbol().name(), r.prepared().run(), r.results(),
+                    mid)));
         }
-        blocks.add(new Block.KeyFigures(figures));
         blocks.add(summaryTable(runs));
         return new ReportModel.Section("summary", "Summary",
                 "Is the carry there, which regime are we in, did regime sizing help after fees, and where did the PnL"
@@ -254,11 +253,15 @@ final class ReportBuilder {
             Diagnostics d = b.diagnostics();
             String who = b.request().strategy().name();
             List<String> parts = new ArrayList<>();
+            var run = r.prepared().run();
+            int warmup = Math.max(0, (run.size() > 0 ? run.cycleIndex(0) : r.prepared().cycles().size())
+                    - r.prepared().firstCycle());
             for (Unevaluated u : Unevaluated.values()) {
                 int n = d.unevaluated(u);
                 if (n > 0) {
                     parts.add(u.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " not evaluated at " + n
-                            + " decision" + plural.apply(n));
+                            + " decision" + plural.apply(n) + (u == Unevaluated.SIGNAL && warmup > 0
+                                    ? " (" + Math.min(n, warmup) + " of them in the signal warm-up)" : ""));
                 }
             }
             if (d.basisNotEvaluated() > 0) {
