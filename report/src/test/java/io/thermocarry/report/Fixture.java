@@ -36,6 +36,25 @@ final class Fixture {
     final List<StrategyResult> results = new ArrayList<>();
     final ReportModel model;
 
+    static final List<EvaluationStats.Bucket> BUCKETS = List.of(
+            bucket("fixed", 0, -1, "< 0.5", 120, 3e-4, 1e-4),
+            bucket("fixed", 1, -1, "0.5–0.8", 80, 2e-4, -5e-5),
+            bucket("fixed", 2, -1, "> 2", 40, -1e-4, -4e-4),
+            bucket("2d", 0, 0, "< 1", 30, 2e-4, 0),
+            bucket("2d", 0, 2, "< 1", 25, 3e-4, 0),
+            bucket("2d", 1, 1, "≥ 1", 20, -2e-4, 0));
+    static final List<EvaluationStats.Significance> SIGNIFICANCE = List.of(
+            new EvaluationStats.Significance("SYNTHUSDT", "causal", 16, "physics", "full", "naive", "-", 1.2, 0.4, 0.8,
+                    0.2, 1.4, 0.95, 0.01, 5000, 12, 2000),
+            new EvaluationStats.Significance("SYNTHUSDT", "causal", 16, "physics", "full", "physics",
+                    "relaxation-only", 1.2, 1.1, 0.1, -0.3, 0.5, 0.95, 0.6, 5000, 12, 2000));
+
+    static EvaluationStats.Bucket bucket(String scheme, int b, int e, String label, int n, double funding,
+            double basis) {
+        return new EvaluationStats.Bucket(scheme, b, e, label, e < 0 ? "" : "", n, funding + basis, funding, basis,
+                funding + basis, funding, basis, 0.5, 0.6, -5e-4);
+    }
+
     Fixture() {
         SyntheticSpec spec = SyntheticSpec.REALISTIC.withCycles(900)
                 .withKappaSegments(List.of(new KappaSegment(500, 700, 0.01)));
@@ -71,6 +90,15 @@ final class Fixture {
                 List.of("r < 1", "r ≥ 1"), "entropy tercile", List.of("low", "mid", "high"),
                 new double[][] {{1.5e-4, -2e-5, Double.NaN}, {0, 3e-5, -1e-4}}, new int[][] {{10, 20, 0}, {5, 6, 7}},
                 NumFormat.BPS, "bps of notional", Block.Width.HALF));
+        blocks.add(EvaluationSections.bucketChart(sym, "fixed", BUCKETS));
+        blocks.add(EvaluationSections.bucketHeatMap(sym, BUCKETS));
+        blocks.add(EvaluationSections.bucketTable(sym, BUCKETS));
+        blocks.add(EvaluationSections.significance(SIGNIFICANCE));
+        blocks.add(EvaluationSections.decomposition(sym, List.of(
+                new EvaluationStats.EdgeCell(sym, 1, "look-ahead window removed", "physics", 10,
+                        results.get(0).performance()),
+                new EvaluationStats.EdgeCell(sym, 0, "reference as published", "naive", 10,
+                        results.get(3).performance()))));
         List<ReportModel.Section> sections = List.of(
                 new ReportModel.Section("summary", "Summary", "lead <b>not bold</b> & co",
                         List.of(new Block.KeyFigures(CarrySections.headline(sym, run, results, 16)))),

@@ -121,14 +121,14 @@ class ReportRendererTest {
     void everyChart_hasItsHolderAndItsData() {
         String data = doc.getElementById("report-data").data();
         List<Block.Chart> charts = fx.model.charts();
-        assertEquals(charts.size() + 1, fx.model.figureCount());
+        assertEquals(charts.size() + fx.model.heatMaps().size(), fx.model.figureCount());
         for (Block.Chart c : charts) {
             assertNotNull(doc.getElementById("chart-" + c.id()), c.id());
             assertTrue(data.contains("{\"id\":\"" + c.id() + "\""), c.id());
             assertTrue(c.finitePoints() > 0, c.id() + " is empty");
             assertFalse(c.yAxes().get(0).label().isBlank());
         }
-        assertEquals(charts.size() + 1, doc.select("[data-figure]").size());
+        assertEquals(fx.model.figureCount(), doc.select("[data-figure]").size());
     }
 
     @Test
