@@ -59,9 +59,14 @@ final class PhysicsCommand implements Callable<Integer> {
         }
         PhysicsSpec spec = d.withKappaMethod(so.kappa()).withFit(fm, CycleStart.CONTINUOUS)
                 .withResamples(resamples, d.barResamples(), d.dftResamples()).withSeed(seed);
-        PhysicsReport r = PhysicsAnalyzer.analyze(l.basis().slice(
-                common.fromInstant() == null ? Long.MIN_VALUE : common.fromInstant().toEpochMilli(),
-                common.toInstant() == null ? Long.MAX_VALUE : common.toInstant().toEpochMilli() + 1), l.cycles(), spec);
+        var basis = l.basis();
+        if (common.fromInstant() != null || common.toInstant() != null) {
+            // hours available inside [from, to]: the window of the whole-range table
+            long a = common.fromInstant() == null ? basis.timeMs(0) : common.fromInstant().toEpochMilli();
+            long b = common.toInstant() == null ? basis.timeMs(basis.size() - 1) + 1 : common.toInstant().toEpochMilli() + 1;
+            basis = basis.slice(a, b);
+        }
+        PhysicsReport r = PhysicsAnalyzer.analyze(basis, l.cycles(), spec);
         if (common.json) {
             Map<String, Object> doc = Out.obj();
             doc.put("symbol", symbol.name());

@@ -75,9 +75,15 @@ class ArchitectureTest {
                         "io.thermocarry.core.strategy..", "io.thermocarry.core.backtest..")
                 .check(classes);
         noClasses().that().resideInAPackage("io.thermocarry.core.series..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.thermocarry.core.signal..",
-                        "io.thermocarry.core.regime..", "io.thermocarry.core.strategy..",
+                .should().dependOnClassesThat().resideInAnyPackage("io.thermocarry.core.physics..",
+                        "io.thermocarry.core.signal..", "io.thermocarry.core.regime..", "io.thermocarry.core.strategy..",
                         "io.thermocarry.core.backtest..")
                 .check(classes);
+    }
+
+    @Test
+    void corePackages_formNoCycle() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("io.thermocarry.core.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

@@ -216,4 +216,98 @@ class RealDataTest {
             assertEquals(fourHour, fourHourCycles, "cycles carry the actual 4 h lengths");
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"BTCUSDT,2020-01-01", "ETHUSDT,2020-01-01", "SOLUSDT,2022-12-12"})
+    void referenceMode_onTheProductsOwnIngest_reproducesEveryGoldenRegime(String symbol, String from) throws IOException {
+        Path golden = SharedData.root().resolve("reference/" + symbol + ".reference-cycles.csv.gz");
+        java.util.Map<String, String> regimes = new java.util.HashMap<>();
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(Files.newInputStream(golden)), java.nio.charset.StandardCharsets.UTF_8))) {
+            List<String> header = Arrays.asList(in.readLine().split(","));
+            int t = header.indexOf("start_time");
+            int reg = header.indexOf("regime");
+            for (String line; (line = in.readLine()) != null;) {
+                String[] f = line.split(",", -1);
+                if (!f[reg].isEmpty()) {
+                    regimes.put(f[t], f[reg]);
+                }
+            }
+        }
+        Cli.Result r = Cli.run("signals", "--symbol", symbol, "--from", from, "--to", "2026-03-31T00:00:01Z",
+                "--compat", "reference", "--db", db.toString(), "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode decisions = r.json().get("decisions");
+        assertEquals(regimes.size(), decisions.size());
+        int differ = 0;
+        for (JsonNode d : decisions) {
+            if (!d.get("regime").asText().equals(regimes.get(d.get("time").asText()))) {
+                differ++;
+            }
+        }
+        assertEquals(0, differ, "regimes differing from the reference code's on the same Binance data");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"naive", "physics"})
+    void btcBacktest16bps_pnlEqualsAnIndependentDuckdbRecomputationFromTheCyclesTable(String strategy) {
+        Path cycles = dir.resolve("cycles-" + strategy + ".csv");
+        Path ledger = dir.resolve("ledger-" + strategy + ".csv");
+        String[] range = {"--symbol", "BTCUSDT", "--from", "2020-01-01", "--to", "2026-03-31", "--db", db.toString()};
+        Cli.Result c = Cli.run(concat(new String[] {"cycles", "--csv", cycles.toString()}, range));
+        assertEquals(0, c.exit(), c.err());
+        Cli.Result b = Cli.run(concat(new String[] {"backtest", "--strategy", strategy, "--fee-bps", "16", "--json",
+                "--csv", ledger.toString()}, range));
+        assertEquals(0, b.exit(), b.err());
+        JsonNode pnl = b.json().get("tiers").get(0).get("pnl");
+        // Independent route: the PnL model of SPEC §7 in SQL over the cycles table and the engine's notional path.
+        // Causal funding: a position held through [t_k, t_k+1) is paid the rate settled at t_k+1.
+        String sql = """
+                WITH c AS (SELECT "start" AS s, fundingRate AS f, basisStartPct AS bs, basisEndPct AS be,
+                                  LEAD(fundingRate) OVER (ORDER BY "start") AS f_end
+                           FROM read_csv('%s', header = true, timestampformat = '%%Y-%%m-%%dT%%H:%%M:%%SZ')),
+                     l AS (SELECT "start" AS s, side, notional, traded, funding, basis, fee
+                           FROM read_csv('%s', header = true, timestampformat = '%%Y-%%m-%%dT%%H:%%M:%%SZ')),
+                     x AS (SELECT l.*, CASE l.side WHEN 'SHORT_BASIS' THEN 1 WHEN 'LONG_BASIS' THEN -1 ELSE 0 END AS sgn,
+                                  c.f_end, c.bs, c.be
+                           FROM l JOIN c USING (s))
+                SELECT sum(sgn * notional * coalesce(f_end, 0)),
+                       sum(CASE WHEN sgn = 0 OR bs IS NULL OR be IS NULL THEN 0 ELSE -sgn * notional * (be - bs) / 100 END),
+                       sum(traded * 16 / 2 / 10000),
+                       max(abs(funding - sgn * notional * coalesce(f_end, 0))),
+                       count(*)
+                FROM x
+                """.formatted(cycles.toAbsolutePath(), ledger.toAbsolutePath());
+        try (Store store = Store.open(db)) {
+            List<Object> row = store.sqlForTests(sql).get(0);
+            double funding = ((Number) row.get(0)).doubleValue();
+            double basis = ((Number) row.get(1)).doubleValue();
+            double fees = ((Number) row.get(2)).doubleValue();
+            assertEquals(pnl.get("funding").asDouble(), funding, 1e-9, "funding");
+            assertEquals(pnl.get("basis").asDouble(), basis, 1e-9, "basis");
+            assertEquals(pnl.get("fees").asDouble(), fees, 1e-9, "fees");
+            assertTrue(((Number) row.get(3)).doubleValue() < 1e-12, "per-cycle funding");
+            assertTrue(((Number) row.get(4)).longValue() > 6800, "rows joined: " + row.get(4));
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"BTCUSDT,2020-01-01,5.869,4.684", "ETHUSDT,2020-01-01,5.049,4.494",
+            "SOLUSDT,2022-12-12,1.781,0.355"})
+    void referenceBacktest_onTheProductsOwnIngest_givesThePublishedSharpes(String symbol, String from, double physics,
+            double naive) {
+        for (String[] c : new String[][] {{"physics", Double.toString(physics)}, {"naive", Double.toString(naive)}}) {
+            Cli.Result r = Cli.run("backtest", "--symbol", symbol, "--strategy", c[0], "--from", from, "--to",
+                    "2026-03-31T00:00:01Z", "--compat", "reference", "--db", db.toString(), "--json");
+            assertEquals(0, r.exit(), r.err());
+            assertEquals(Double.parseDouble(c[1]), r.json().get("tiers").get(0).get("referenceSharpe").asDouble(), 5e-4,
+                    symbol + " " + c[0] + " (reference README, 3 decimals)");
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
 }

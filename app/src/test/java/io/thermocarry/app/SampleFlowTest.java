@@ -82,4 +82,25 @@ class SampleFlowTest {
         assertTrue(missing.err().contains("no funding events for BTCUSDT"), missing.err());
         assertEquals(1, Cli.run("ingest", dir.resolve("nope").toString(), "--db", db).exit());
     }
+
+    @Test
+    void parquetExportThenImport_intoAFreshStore_givesTheSameCycles() {
+        String db = dir.resolve("p.duckdb").toString();
+        String db2 = dir.resolve("p2.duckdb").toString();
+        assertEquals(0, Cli.run("ingest", SAMPLES.toString(), "--db", db).exit());
+        for (String t : new String[] {"bars", "funding"}) {
+            Path f = dir.resolve(t + ".parquet");
+            Cli.Result e = Cli.run("export", "--table", t, f.toString(), "--db", db);
+            assertEquals(0, e.exit(), e.err());
+            Cli.Result i = Cli.run("import", "--table", t, f.toString(), "--db", db2, "--json");
+            assertEquals(0, i.exit(), i.err());
+            assertTrue(i.json().get("rowsInserted").asLong() > 0);
+            Cli.Result again = Cli.run("import", "--table", t, f.toString(), "--db", db2, "--json");
+            assertEquals(0, again.json().get("rowsInserted").asLong(), "import is idempotent");
+        }
+        String a = Cli.run("cycles", "--symbol", "SAMPLEUSDT", "--db", db, "--json").out();
+        String b = Cli.run("cycles", "--symbol", "SAMPLEUSDT", "--db", db2, "--json").out();
+        assertEquals(a, b);
+        assertEquals(2, Cli.run("export", "--table", "nope", dir.resolve("x.parquet").toString(), "--db", db).exit());
+    }
 }

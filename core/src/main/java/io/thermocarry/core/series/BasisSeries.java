@@ -199,11 +199,16 @@ public final class BasisSeries {
         return i >= 0 ? i : -i - 2;
     }
 
+    /** Index of the first observation with time {@code >= ms} (size() if none). */
+    public int lowerBound(long ms) {
+        int i = Arrays.binarySearch(timeMs, ms);
+        return i >= 0 ? i : -i - 1;
+    }
+
     /** Observations with time in {@code [fromInclusive, toExclusive)}. */
     public BasisSeries slice(long fromInclusiveMs, long toExclusiveMs) {
-        int a = asOf(fromInclusiveMs - 1) + 1;
-        int b = asOf(toExclusiveMs - 1) + 1;
-        b = Math.max(a, b);
+        int a = lowerBound(fromInclusiveMs);
+        int b = Math.max(a, lowerBound(toExclusiveMs));
         return new BasisSeries(symbol, Arrays.copyOfRange(timeMs, a, b), Arrays.copyOfRange(basisPct, a, b),
                 Arrays.copyOfRange(source, a, b), hoursWithoutPartner, intervalMs);
     }

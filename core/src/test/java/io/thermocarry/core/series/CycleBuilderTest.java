@@ -149,4 +149,14 @@ class CycleBuilderTest {
         assertEquals(203, c.markStart(0), 1e-12, "bar opened at 3h closes at the 4h settlement");
         assertEquals(207, c.markEnd(0), 1e-12);
     }
+
+    @Test
+    void basisSlice_isHalfOpen_andSafeAtTheExtremesOfTime() {
+        double[] p = {100, 101, 102, 103};
+        BasisSeries b = BasisSeries.of(bars(Market.PERP, p), bars(Market.SPOT, new double[] {100, 100, 100, 100}), null,
+                null);
+        assertEquals(4, b.slice(Long.MIN_VALUE, Long.MAX_VALUE).size());
+        assertEquals(2, b.slice(T0 + 2 * H, T0 + 4 * H).size(), "times 2h and 3h; 4h excluded");
+        assertEquals(0, b.slice(T0 + 9 * H, T0 + 10 * H).size());
+    }
 }
