@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import io.thermocarry.core.evaluation.EvaluationRequest;
+import io.thermocarry.core.evaluation.SymbolEvaluator;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -59,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         long t0 = System.nanoTime();
         Path db = out.resolve(DB);
         Path report = out.resolve(REPORT);
@@ -84,7 +87,18 @@ final class DemoCommand implements Callable<Integer> {
                         int k = (int) Math.floorDiv(ms - startMs, cycleMs);
                         return k < 0 || k >= spec.cycles() ? null : 1.0 / (spec.kappaAt(k) * spec.hoursPerCycle());
                     });
-            model = ReportBuilder.build(store, req, new Progress("demo", 1));
+            EvaluateCommand evaluate = CommandLine.populateCommand(new EvaluateCommand(), "--db", db.toString(),
+                    "--symbols", SYMBOL.name(), "--compat", "causal");
+            EvaluationRequest request = evaluate.request();
+            Progress progress = new Progress("demo: evaluate", SymbolEvaluator.steps(request.spec()) + 1);
+            int[] done = {0};
+            EvaluateCommand.evaluateInto(store, request, (sym, what) -> {
+                synchronized (done) {
+                    progress.update(++done[0], sym + " " + what);
+                }
+            });
+            progress.update(SymbolEvaluator.steps(request.spec()) + 1, "stored");
+            model = ReportBuilder.build(store, req, new Progress("demo: report", 1));
         }
         if (json) {
             java.io.PrintStream stdout = System.out;

@@ -17,6 +17,8 @@ import io.thermocarry.report.Block;
 import io.thermocarry.report.CarrySections;
 import io.thermocarry.report.Cell;
 import io.thermocarry.report.DataHealth;
+import io.thermocarry.report.EvaluationSections;
+import io.thermocarry.report.EvaluationStats;
 import io.thermocarry.report.NumFormat;
 import io.thermocarry.report.ReportModel;
 import io.thermocarry.report.StrategyResult;
@@ -62,9 +64,27 @@ final class ReportBuilder {
             List<FeeTier> tiers, String subtitle, java.util.function.BiFunction<Symbol, Long, Double> truthRatio) {
     }
 
-    /** One symbol's computed inputs. */
+    /**
+     * One symbol's computed inputs.
+     *
+     * @param evaluation what {@code evaluate} stored for it (null: none, {@code results} are in-sample backtests)
+     * @param results the strategy books the report shows
+     * @param backtests the in-sample backtests behind {@code results} when there is no evaluation (else empty)
+     */
     record SymbolRun(Symbol symbol, MarketLoader.Loaded market, Prepared prepared, PhysicsReport physics,
-            List<StrategyResult> results, List<BacktestResult> backtests) {
+            StoredEvaluation evaluation, List<StrategyResult> results, List<BacktestResult> backtests) {
+
+        /** Whether the books are out-of-sample results of an evaluation. */
+        boolean evaluated() {
+            return evaluation != null;
+        }
+
+        /** The books the charts show: one compat mode (causal when present), carry strategies, physics as {@code full}. */
+        List<StrategyResult> chartResults() {
+            String compat = results.stream().anyMatch(r -> r.compat().equals("causal")) ? "causal" : "reference";
+            return results.stream().filter(r -> r.compat().equals(compat) && !r.strategy().equals("buy-hold")
+                    && (!r.strategy().equals("physics") || r.config().equals("full"))).toList();
+        }
     }
 
     static ReportModel build(Store store, Request req, Progress progress) {
@@ -86,6 +106,10 @@ final class ReportBuilder {
         PhysicsSpec ps = PhysicsSpec.defaults().withKappaMethod(req.signal().kappa())
                 .withResamples(JE_RESAMPLES, PhysicsSpec.DEFAULT_BAR_RESAMPLES / 4, PhysicsSpec.DEFAULT_DFT_RESAMPLES / 4);
         PhysicsReport physics = PhysicsAnalyzer.analyze(market.basis(), market.cycles(), ps);
+        StoredEvaluation stored = StoredEvaluation.read(store, symbol).orElse(null);
+        if (stored != null) {
+            return new SymbolRun(symbol, market, p, physics, stored, stored.results(), List.of());
+        }
         List<StrategyResult> results = new ArrayList<>();
         List<BacktestResult> backtests = new ArrayList<>();
         for (String name : STRATEGIES) {
@@ -95,11 +119,11 @@ final class ReportBuilder {
             for (BacktestResult r : BacktestEngine.runTiers(br, req.tiers())) {
                 EquityCurve e = r.equityCurve();
                 results.add(new StrategyResult(symbol.name(), name, req.signal().regimeConfig().cliName(),
-                        r.request().fee().roundTripBps(), e.timeMs(), e.equity(), r.performance(), List.of()));
+                        req.compat().name().toLowerCase(Locale.ROOT), r.request().fee().roundTripBps(), e.timeMs(), e.equity(), r.performance(), List.of()));
                 backtests.add(r);
             }
         }
-        return new SymbolRun(symbol, market, p, physics, results, backtests);
+        return new SymbolRun(symbol, market, p, physics, null, results, backtests);
     }
 
     static ReportModel model(List<SymbolRun> runs, StoreInfo info, Request req) {
@@ -107,6 +131,25 @@ final class ReportBuilder {
         sections.add(summary(runs, req));
         for (SymbolRun r : runs) {
             sections.add(symbolSection(r, req));
+        }
+        List<EvaluationStats.Significance> sig = new ArrayList<>();
+        List<Block> edges = new ArrayList<>();
+        for (SymbolRun r : runs) {
+            if (r.evaluated()) {
+                sig.addAll(r.evaluation().significance());
+                if (!r.evaluation().edge().isEmpty()) {
+                    edges.add(EvaluationSections.decomposition(r.symbol().name(), r.evaluation().edge()));
+                }
+            }
+        }
+        if (runs.stream().anyMatch(SymbolRun::evaluated)) {
+            List<Block> eval = new ArrayList<>();
+            eval.add(EvaluationSections.significance(sig));
+            eval.addAll(edges);
+            sections.add(1, new ReportModel.Section("evaluation", "Out of sample: significance and the published edge",
+                    "The desk's honest verdict (SPEC §9): does regime sizing beat the baselines out of sample, after fees,"
+                            + " with uncertainty; and how much of the published edge survives each honest change.",
+                    eval));
         }
         List<Block> physicsBlocks = new ArrayList<>();
         physicsBlocks.add(CarrySections.physics(runs.stream().map(SymbolRun::physics).toList()));
@@ -137,8 +180,19 @@ final class ReportBuilder {
         m.put("regime configuration", req.signal().regimeConfig().cliName());
         m.put("fee tiers", String.join(", ", req.tiers().stream().map(t -> fmt(t.roundTripBps()) + " bps").toList())
                 + " round trip of notional");
-        m.put("evaluation", "one backtest per strategy and tier over the evaluation window (in sample, not"
-                + " walk-forward)");
+        if (any.evaluated()) {
+            Map<String, Object> run = any.evaluation().run();
+            m.put("evaluation", "walk-forward (SPEC §9): folds of " + run.get("train_cycles") + " training then "
+                    + run.get("test_cycles") + " test cycles, thresholds fitted on training data only; test folds"
+                    + " stitched into one out-of-sample book per strategy, configuration, tier and compat mode");
+            m.put("significance", "paired circular block bootstrap of the Sharpe difference: " + run.get("resamples")
+                    + " resamples, blocks of " + run.get("block_length") + " cycles, seed " + run.get("seed"));
+            m.put("evaluation run", any.evaluation().runId() + " (newest run in the store holding the symbol; "
+                    + "request: " + run.get("request") + ")");
+        } else {
+            m.put("evaluation", "no 'thermocarry evaluate' run in the store: one backtest per strategy and tier over"
+                    + " the evaluation window (in sample, not walk-forward)");
+        }
         m.put("range", (req.from() == null ? "all data" : "from " + req.from()) + (req.to() == null ? ""
                 : " to " + req.to() + " (exclusive)"));
         for (String name : STRATEGIES) {
@@ -157,14 +211,48 @@ final class ReportBuilder {
         List<Block> blocks = new ArrayList<>();
         for (SymbolRun r : runs) {
             double mid = CarrySections.middleTier(r.results());
-            blocks.add(new Block.KeyFigures(CarrySections.headline(r.symbol().name(), r.prepared().run(), r.results(),
-                    mid)));
+            List<Block.KeyFigure> figures = new ArrayList<>(CarrySections.headline(r.symbol().name(),
+                    r.prepared().run(), r.chartResults(), mid));
+            if (r.evaluated()) {
+                figures.add(verdict(r, mid));
+            }
+            blocks.add(new Block.KeyFigures(figures));
         }
         blocks.add(summaryTable(runs));
+        boolean all = runs.stream().allMatch(SymbolRun::evaluated);
+        boolean none = runs.stream().noneMatch(SymbolRun::evaluated);
         return new ReportModel.Section("summary", "Summary",
                 "Is the carry there, which regime are we in, did regime sizing help after fees, and where did the PnL"
-                        + " come from. Strategy figures here are in-sample backtests over the evaluation window.",
+                        + " come from. " + (all ? "Strategy figures are out of sample (walk-forward test folds)."
+                                : none ? "Strategy figures are in-sample backtests over the evaluation window: run"
+                                        + " 'thermocarry evaluate' for the out-of-sample verdict."
+                                        : "Symbols with a stored evaluation show out-of-sample figures, the others"
+                                                + " in-sample backtests."),
                 blocks);
+    }
+
+    /** The headline significance: physics against naive at the tier, causal when the run has it. */
+    private static Block.KeyFigure verdict(SymbolRun r, double tier) {
+        EvaluationStats.Significance best = null;
+        for (EvaluationStats.Significance s : r.evaluation().significance()) {
+            if (s.strategy().equals("physics") && s.config().equals("full") && s.versus().equals("naive")
+                    && s.feeBps() == tier && (best == null || s.compat().equals("causal"))) {
+                best = s;
+            }
+        }
+        String sym = r.symbol().name();
+        if (best == null) {
+            return new Block.KeyFigure(sym + " physics − naive Sharpe", "–", "no significance row at " + fmt(tier)
+                    + " bps", Block.Tone.NEUTRAL);
+        }
+        int v = best.verdict();
+        return new Block.KeyFigure(sym + " physics − naive Sharpe (" + fmt(tier) + " bps, out of sample)",
+                NumFormat.FIXED2.format(best.sharpeDiff()),
+                String.format(Locale.ROOT, "%.0f %% CI [%s, %s], p = %s: %s", best.level() * 100,
+                        NumFormat.FIXED2.format(best.ciLow()), NumFormat.FIXED2.format(best.ciHigh()),
+                        NumFormat.FIXED3.format(best.pValue()), v > 0 ? "regime sizing better" : v < 0
+                                ? "regime sizing worse" : "no difference shown"),
+                v > 0 ? Block.Tone.GOOD : v < 0 ? Block.Tone.BAD : Block.Tone.NEUTRAL);
     }
 
     private static Block.Table summaryTable(List<SymbolRun> runs) {
@@ -176,7 +264,7 @@ final class ReportBuilder {
         List<List<Cell>> rows = new ArrayList<>();
         for (SymbolRun r : runs) {
             double mid = CarrySections.middleTier(r.results());
-            for (StrategyResult s : r.results()) {
+            for (StrategyResult s : r.chartResults()) {
                 if (s.feeBps() != mid) {
                     continue;
                 }
@@ -213,15 +301,23 @@ final class ReportBuilder {
         b.add(CarrySections.entropy(sym, run, MAX_POINTS));
         b.add(CarrySections.jeConvergence(sym, r.market().cycles(), r.physics(), MAX_POINTS));
         b.add(CarrySections.regimeTimeline(sym, run, MAX_POINTS));
-        b.addAll(CarrySections.equity(sym, r.results(), MAX_POINTS));
-        double mid = CarrySections.middleTier(r.results());
-        b.add(CarrySections.pnlByStrategy(sym, r.results(), mid));
-        StrategyResult phys = CarrySections.find(r.results(), "physics", mid);
+        List<StrategyResult> shown = r.chartResults();
+        b.addAll(CarrySections.equity(sym, shown, MAX_POINTS));
+        double mid = CarrySections.middleTier(shown);
+        b.add(CarrySections.pnlByStrategy(sym, shown, mid));
+        StrategyResult phys = CarrySections.find(shown, "physics", mid);
         if (phys != null) {
             b.add(CarrySections.pnlByRegime(sym, phys));
         }
+        if (r.evaluated() && !r.evaluation().buckets().isEmpty()) {
+            List<EvaluationStats.Bucket> buckets = r.evaluation().buckets();
+            b.add(EvaluationSections.bucketChart(sym, "fixed", buckets));
+            b.add(EvaluationSections.bucketHeatMap(sym, buckets));
+            b.add(EvaluationSections.bucketChart(sym, "quintile", buckets));
+            b.add(EvaluationSections.bucketTable(sym, buckets));
+        }
         b.add(CarrySections.metrics(sym, r.results()));
-        b.add(CarrySections.regimePnl(sym, r.results(), mid));
+        b.add(CarrySections.regimePnl(sym, shown, mid));
         return new ReportModel.Section(CarrySections.key(sym), sym,
                 sym + ": " + r.market().cycles().size() + " funding cycles, " + run.size() + " decisions from "
                         + (run.size() > 0 ? Instant.ofEpochMilli(run.timeMs(0)).toString().substring(0, 10) : "–")
@@ -280,6 +376,32 @@ final class ReportBuilder {
             }
             if (!parts.isEmpty()) {
                 notes.add(who + ": " + String.join("; ", parts) + ".");
+            }
+        }
+        if (r.evaluated()) {
+            for (int i = 0; i < r.results().size(); i++) {
+                StrategyResult s = r.results().get(i);
+                Map<String, Object> m = r.evaluation().metricsRows().get(i);
+                List<String> parts = new ArrayList<>();
+                long basisNot = StoredEvaluation.lng(m, "basis_not_evaluated");
+                long fundingNot = StoredEvaluation.lng(m, "funding_not_evaluated");
+                if (basisNot > 0) {
+                    parts.add("basis PnL not evaluated in " + basisNot + " held cycle" + plural.apply((int) basisNot));
+                }
+                if (fundingNot > 0) {
+                    parts.add("funding not evaluated in " + fundingNot + " held cycle" + plural.apply((int) fundingNot));
+                }
+                if (Boolean.TRUE.equals(m.get("ruined"))) {
+                    parts.add("capital ruined");
+                }
+                if (!parts.isEmpty()) {
+                    notes.add(s.strategy() + " (" + s.config() + ", " + s.compat() + ", " + fmt(s.feeBps()) + " bps): "
+                            + String.join("; ", parts) + ".");
+                }
+            }
+            Object after = r.evaluation().run().get("settlements_after_basis");
+            if (after instanceof Number n && n.longValue() > 0) {
+                notes.add(n + " settlement(s) after the last basis observation left out of the evaluation.");
             }
         }
         long rejected = info.rejectedRows();

@@ -453,7 +453,7 @@ public final class CarrySections {
 
     /** The full metrics table of one symbol: every strategy and tier (SPEC §9). */
     public static Table metrics(String symbol, List<StrategyResult> results) {
-        List<Column> cols = List.of(new Column("strategy", ""), new Column("config", ""),
+        List<Column> cols = List.of(new Column("strategy", ""), new Column("config", ""), new Column("compat", ""),
                 new Column("fee tier", "bps"), new Column("total return", "%"), new Column("annual return", "%"),
                 new Column("Sharpe", "annualised"), new Column("Sortino", "annualised"),
                 new Column("Sharpe / cycle", ""), new Column("max drawdown", "%"), new Column("Calmar", ""),
@@ -465,7 +465,8 @@ public final class CarrySections {
         List<List<Cell>> rows = new ArrayList<>();
         for (StrategyResult r : results) {
             Performance p = r.performance();
-            rows.add(List.of(Cell.text(r.strategy()), Cell.text(r.config()), Cell.num(r.feeBps(), NumFormat.fixed(0)),
+            rows.add(List.of(Cell.text(r.strategy()), Cell.text(r.config()), Cell.text(r.compat()),
+                    Cell.num(r.feeBps(), NumFormat.fixed(0)),
                     Cell.num(p.totalReturn(), NumFormat.PERCENT), Cell.num(p.annualReturn(), NumFormat.PERCENT),
                     Cell.num(p.sharpe(), NumFormat.FIXED2), Cell.num(p.sortino(), NumFormat.FIXED2),
                     Cell.num(p.sharpePerCycle(), NumFormat.FIXED3), Cell.num(p.maxDrawdown(), NumFormat.PERCENT),

@@ -163,31 +163,53 @@ public final class EvaluationSections {
     }
 
     /**
-     * Where the published edge comes from, one symbol: each step (rows, in order) with physics and naive
-     * Sharpe, total return and PnL split at each tier.
+     * Where the published edge comes from, one symbol: one row per step (in order) and fee tier, physics beside
+     * naive: Sharpe, total return and the funding / basis / fees split.
      */
     public static Table decomposition(String symbol, List<EdgeCell> cells) {
-        List<Column> cols = List.of(new Column("step", ""), new Column("fee tier", "bps"), new Column("strategy", ""),
-                new Column("Sharpe", "annualised"), new Column("reference Sharpe", "√1095"),
-                new Column("total return", "%"), new Column("annual return", "%"), new Column("funding", "%"),
-                new Column("basis", "%"), new Column("fees", "%"), new Column("max drawdown", "%"));
-        List<List<Cell>> rows = new ArrayList<>();
-        List<EdgeCell> sorted = cells.stream().filter(c -> c.symbol().equals(symbol))
-                .sorted(Comparator.comparingInt(EdgeCell::stepIndex).thenComparingDouble(EdgeCell::feeBps)
-                        .thenComparing(EdgeCell::strategy))
-                .toList();
-        for (EdgeCell c : sorted) {
-            Performance p = c.performance();
-            rows.add(List.of(Cell.text((c.stepIndex() + 1) + ". " + c.step()), Cell.num(c.feeBps(), NumFormat.fixed(0)),
-                    Cell.text(c.strategy()), Cell.num(p.sharpe(), NumFormat.FIXED2),
-                    Cell.num(p.referenceSharpe(), NumFormat.FIXED2), Cell.num(p.totalReturn(), NumFormat.PERCENT),
-                    Cell.num(p.annualReturn(), NumFormat.PERCENT), Cell.num(p.pnl().funding(), NumFormat.PERCENT),
-                    Cell.num(p.pnl().basis(), NumFormat.PERCENT), Cell.num(p.pnl().fees(), NumFormat.PERCENT),
-                    Cell.num(p.maxDrawdown(), NumFormat.PERCENT)));
+        List<Column> cols = List.of(new Column("step", ""), new Column("fee tier", "bps"),
+                new Column("Sharpe physics", "annualised"), new Column("Sharpe naive", "annualised"),
+                new Column("return physics", "%"), new Column("return naive", "%"),
+                new Column("funding physics", "%"), new Column("basis physics", "%"), new Column("fees physics", "%"),
+                new Column("funding naive", "%"), new Column("basis naive", "%"), new Column("fees naive", "%"));
+        Map<String, EdgeCell[]> rows = new LinkedHashMap<>();
+        cells.stream().filter(c -> c.symbol().equals(symbol))
+                .sorted(Comparator.comparingInt(EdgeCell::stepIndex).thenComparingDouble(EdgeCell::feeBps))
+                .forEach(c -> {
+                    EdgeCell[] pair = rows.computeIfAbsent(c.stepIndex() + "|" + c.feeBps(), k -> new EdgeCell[2]);
+                    pair[c.strategy().equals("physics") ? 0 : 1] = c;
+                });
+        List<List<Cell>> out = new ArrayList<>();
+        for (EdgeCell[] pair : rows.values()) {
+            EdgeCell any = pair[0] != null ? pair[0] : pair[1];
+            Performance p = pair[0] == null ? null : pair[0].performance();
+            Performance q = pair[1] == null ? null : pair[1].performance();
+            out.add(List.of(Cell.text((any.stepIndex() + 1) + ". " + any.step()),
+                    Cell.num(any.feeBps(), NumFormat.fixed(0)), num(p, Metric.SHARPE), num(q, Metric.SHARPE),
+                    num(p, Metric.RETURN), num(q, Metric.RETURN), num(p, Metric.FUNDING), num(p, Metric.BASIS),
+                    num(p, Metric.FEES), num(q, Metric.FUNDING), num(q, Metric.BASIS), num(q, Metric.FEES)));
         }
         return new Table(CarrySections.key(symbol) + "-edge", symbol + ": where the published edge comes from",
                 "From the reference code's setup as published to thermocarry's honest one, one change at a time (each"
                         + " step keeps the changes before it); 0 bps is the gross-edge diagnostic beside the desk's"
-                        + " tiers. Money in % of starting capital.", cols, rows);
+                        + " tiers. Returns and PnL in % of starting capital over the reference's decision window.",
+                cols, out);
+    }
+
+    private enum Metric {
+        SHARPE, RETURN, FUNDING, BASIS, FEES
+    }
+
+    private static Cell num(Performance p, Metric m) {
+        if (p == null) {
+            return Cell.text("–");
+        }
+        return switch (m) {
+            case SHARPE -> Cell.num(p.sharpe(), NumFormat.FIXED2);
+            case RETURN -> Cell.num(p.totalReturn(), NumFormat.PERCENT);
+            case FUNDING -> Cell.num(p.pnl().funding(), NumFormat.PERCENT);
+            case BASIS -> Cell.num(p.pnl().basis(), NumFormat.PERCENT);
+            case FEES -> Cell.num(p.pnl().fees(), NumFormat.PERCENT);
+        };
     }
 }

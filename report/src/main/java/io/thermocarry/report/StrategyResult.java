@@ -11,6 +11,7 @@ import java.util.List;
  * @param symbol symbol
  * @param strategy strategy CLI name ({@code physics}, {@code naive}, ...)
  * @param config regime configuration CLI name ({@code full}, ...)
+ * @param compat rules of the run ({@code causal} or {@code reference})
  * @param feeBps round-trip fee tier in bps of notional
  * @param timeMs equity point times, epoch ms, ascending
  * @param equity equity at each point, units of starting capital (1.0 = start)
@@ -18,13 +19,14 @@ import java.util.List;
  * @param testFolds out-of-sample test folds {@code [startMs, endMs)} of a walk-forward run; empty for a
  *     single in-sample backtest
  */
-public record StrategyResult(String symbol, String strategy, String config, double feeBps, long[] timeMs,
+public record StrategyResult(String symbol, String strategy, String config, String compat, double feeBps, long[] timeMs,
         double[] equity, Performance performance, List<Fold> testFolds) {
     /** Validates. */
     public StrategyResult {
         Checks.notNull(symbol, "symbol");
         Checks.notNull(strategy, "strategy");
         Checks.notNull(config, "config");
+        Checks.notNull(compat, "compat");
         Checks.nonNegative(feeBps, "feeBps");
         Checks.check(timeMs.length == equity.length, "equity curve columns differ in length");
         Checks.notNull(performance, "performance");

@@ -44,5 +44,9 @@ class EvaluationSectionsTest {
                 .orElseThrow();
         assertEquals("1. reference as published", t.rows().get(0).get(0).display());
         assertEquals("2. look-ahead window removed", t.rows().get(1).get(0).display());
+        // naive only at step 1, physics only at step 2: each in its own column, the other side empty
+        assertEquals("–", t.rows().get(0).get(2).display());
+        assertEquals(new Fixture().results.get(3).performance().sharpe(), ((Cell.Num) t.rows().get(0).get(3)).value());
+        assertEquals("–", t.rows().get(1).get(3).display());
     }
 }

@@ -69,7 +69,7 @@ final class Fixture {
                     FundingAccrual.RATE_AT_CYCLE_END);
             for (BacktestResult r : BacktestEngine.runTiers(req, FeeTier.STANDARD)) {
                 EquityCurve e = r.equityCurve();
-                results.add(new StrategyResult("SYNTHUSDT", s.name(), "full", r.request().fee().roundTripBps(),
+                results.add(new StrategyResult("SYNTHUSDT", s.name(), "full", "causal", r.request().fee().roundTripBps(),
                         e.timeMs(), e.equity(), r.performance(), List.of()));
             }
         }

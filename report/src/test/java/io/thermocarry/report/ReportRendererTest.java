@@ -72,8 +72,8 @@ class ReportRendererTest {
             StrategyResult r = fx.results.get(i);
             Elements tds = rows.get(i).select("td");
             assertEquals(r.strategy(), tds.get(0).text());
-            assertEquals(r.performance().sharpe(), Double.parseDouble(tds.get(5).attr("data-v")));
-            assertEquals(r.performance().pnl().fees(), Double.parseDouble(tds.get(20).attr("data-v")));
+            assertEquals(r.performance().sharpe(), Double.parseDouble(tds.get(6).attr("data-v")));
+            assertEquals(r.performance().pnl().fees(), Double.parseDouble(tds.get(21).attr("data-v")));
         }
     }
 
