@@ -47,7 +47,7 @@ record StoredEvaluation(String runId, Map<String, Object> run, List<StrategyResu
         Map<String, Object> run = runs.isEmpty() ? Map.of() : runs.get(0);
         Map<String, List<StrategyResult.Fold>> folds = folds(store.readResults("fold_fits", runId, symbol));
         Map<String, StoredCurve> curves = new TreeMap<>();
-        for (StoredCurve c : store.equityCurves(runId, symbol, STITCHED)) {
+        for (StoredCurve c : store.equityCurves(runId, symbol)) {
             curves.put(book(c.strategy(), c.config(), c.feeBps(), c.compat()), c);
         }
         List<StrategyResult> results = new ArrayList<>();
@@ -63,17 +63,23 @@ record StoredEvaluation(String runId, Map<String, Object> run, List<StrategyResu
             StoredCurve c = curves.get(book(strategy, config, bps, compat));
             long[] t;
             double[] e;
-            if (c == null || c.equity().length == 0) {
+            // the ledger keeps every cycle (flat before the out-of-sample span): the curve starts where it starts
+            long oosStart = run.get("oos_start_ms") instanceof Number x ? x.longValue() : Long.MIN_VALUE;
+            int from = 0;
+            while (c != null && from < c.startMs().length && c.startMs()[from] < oosStart) {
+                from++;
+            }
+            if (c == null || from >= c.equity().length) {
                 t = new long[0];
                 e = new double[0];
             } else {
-                int n = c.equity().length;
+                int n = c.equity().length - from;
                 t = new long[n + 1];
                 e = new double[n + 1];
-                t[0] = c.startMs()[0];
-                e[0] = 1.0;
-                System.arraycopy(c.endMs(), 0, t, 1, n);
-                System.arraycopy(c.equity(), 0, e, 1, n);
+                t[0] = c.startMs()[from];
+                e[0] = from == 0 ? 1.0 : c.equity()[from - 1];
+                System.arraycopy(c.endMs(), from, t, 1, n);
+                System.arraycopy(c.equity(), from, e, 1, n);
             }
             results.add(new StrategyResult(symbol.name(), strategy, config, compat, bps, t, e, performance(m),
                     folds.getOrDefault(compat, List.of())));
@@ -182,7 +188,7 @@ record StoredEvaluation(String runId, Map<String, Object> run, List<StrategyResu
     }
 
     private static String edge(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
+        return String.format(Locale.ROOT, "%.3g", v).replace('-', '\u2212');
     }
 
     static String str(Map<String, Object> m, String k) {

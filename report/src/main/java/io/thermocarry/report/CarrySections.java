@@ -481,7 +481,8 @@ public final class CarrySections {
         }
         boolean oos = !results.isEmpty() && results.get(0).outOfSample();
         return new Table(key(symbol) + "-metrics", symbol + ": strategies × fee tiers",
-                (oos ? "Out-of-sample (walk-forward test folds stitched)." : "In-sample backtest over the evaluation window.")
+                "Scroll sideways for every metric. "
+                        + (oos ? "Out-of-sample (walk-forward test folds stitched)." : "In-sample backtest over the evaluation window.")
                         + " Returns and PnL in % of starting capital; Sharpe and Sortino annualised by actual elapsed"
                         + " time; CVaR = mean of the worst 5 % of cycle returns; turnover = traded notional / capital;"
                         + " profit factor = gross trade profit / gross trade loss.",

@@ -52,14 +52,14 @@ public final class EvaluationSections {
             f[i] = x.meanFunding() * 1e4;
             b[i] = x.meanBasis() * 1e4;
             t[i] = x.meanTotal() * 1e4;
-            cats.add(x.label() + " (" + x.count() + ")");
+            cats.add(x.label() + "\nn = " + x.count());
         }
         return new Chart(CarrySections.key(symbol) + "-buckets-" + scheme, symbol + ": carry by relaxation ratio ("
                 + scheme + " buckets)",
-                "Next cycle's carry of a unit short-basis position after each decision, by the decision's r (decisions"
-                        + " in brackets): mean funding, basis and total in bps of notional per cycle. Carry that falls"
+                "Next cycle's carry of a unit short-basis position after each decision, by the decision's r (n ="
+                        + " decisions): mean funding, basis and total in bps of notional per cycle. Carry that falls"
                         + " as r grows is what regime sizing exploits.",
-                XAxis.categories("relaxation ratio r bucket (decisions)", cats),
+                XAxis.categories("relaxation ratio r bucket (dimensionless), decisions", cats),
                 List.of(YAxis.linear("mean carry (bps / cycle)")), xs,
                 List.of(new Series("funding", CarrySections.FUNDING, 0, Style.BARS, false, f),
                         new Series("basis", CarrySections.BASIS, 0, Style.BARS, false, b),

@@ -243,14 +243,26 @@ public final class ReportRenderer {
         h.append("</tbody></table></div></figure>\n");
     }
 
+    /** Cells with fewer observations do not set the colour scale (a single outlier would wash out the rest). */
+    static final int HEAT_SCALE_MIN_COUNT = 10;
+
     private static void heatHtml(StringBuilder h, HeatMap m) {
         double maxAbs = 0;
-        for (double[] row : m.values()) {
-            for (double v : row) {
+        double maxAbsAll = 0;
+        for (int r = 0; r < m.values().length; r++) {
+            for (int c = 0; c < m.values()[r].length; c++) {
+                double v = m.values()[r][c];
                 if (Double.isFinite(v)) {
-                    maxAbs = Math.max(maxAbs, Math.abs(v));
+                    maxAbsAll = Math.max(maxAbsAll, Math.abs(v));
+                    if (m.counts()[r][c] >= HEAT_SCALE_MIN_COUNT) {
+                        maxAbs = Math.max(maxAbs, Math.abs(v));
+                    }
                 }
             }
+        }
+        boolean capped = maxAbs > 0 && maxAbs < maxAbsAll;
+        if (maxAbs == 0) {
+            maxAbs = maxAbsAll;
         }
         h.append("<figure class=\"heatmap\" id=\"fig-").append(m.id()).append("\" data-figure=\"").append(m.id())
                 .append("\"><h3>").append(esc(m.title())).append("</h3><div class=\"scroll\"><table class=\"heat\" id=\"")
@@ -276,8 +288,12 @@ public final class ReportRenderer {
         if (!m.unit().isEmpty()) {
             h.append(" Cell values in ").append(esc(m.unit())).append('.');
         }
-        h.append(" Blue: positive, red: negative, intensity ∝ |value| (max |value| = ")
-                .append(esc(m.format().format(maxAbs))).append(").</p></figure>\n");
+        h.append(" Blue: positive, red: negative, intensity ∝ |value| up to ").append(esc(m.format().format(maxAbs)));
+        if (capped) {
+            h.append(" (the largest |value| among cells of at least ").append(HEAT_SCALE_MIN_COUNT)
+                    .append(" decisions; smaller cells beyond it show full colour)");
+        }
+        h.append(".</p></figure>\n");
     }
 
     /** Diverging blue (positive) / red (negative) background, white text on dark cells. */

@@ -101,7 +101,8 @@
       scales.x.range = function () { return [-0.5, cats.length - 0.5]; };
     }
     var axes = [{
-      label: spec.xLabel, labelSize: 20, labelGap: 4, size: isCat ? 34 : (isTime ? 50 : 40),
+      label: spec.xLabel, labelSize: 20, labelGap: 4,
+      size: isCat ? (cats.some(function (c) { return c.indexOf('\n') >= 0; }) ? 50 : 34) : (isTime ? 50 : 40),
       grid: { show: !isCat, stroke: '#eaeef2' }, ticks: { stroke: '#d0d7de' }
     }];
     if (isCat) {
@@ -147,7 +148,8 @@
       }
     });
     var series = [{ label: spec.xLabel, value: isTime ? function (u, v) { return v == null ? '\u2013' : dateText(v); }
-      : isCat ? function (u, v) { return v == null ? '\u2013' : (cats[Math.round(v)] || ''); } : undefined }];
+      : isCat ? function (u, v) { return v == null ? '\u2013' : (cats[Math.round(v)] || '').replace('\n', ' '); }
+      : undefined }];
     var barIndex = 0;
     var groupWidth = 0.8;
     spec.series.forEach(function (s) {
@@ -184,8 +186,10 @@
     if (isTime) { opts.tzDate = utc; }
     if (spec.sync) {
       opts.cursor.sync = { key: spec.sync, setSeries: false };
+      opts.hooks.ready = [function (u) { u.thermocarryReady = true; }];
       opts.hooks.setScale = [function (u, key) {
-        if (key !== 'x' || syncing) { return; }
+        // only a reader's zoom propagates (not each chart's own initial range while the page is built)
+        if (key !== 'x' || syncing || !u.thermocarryReady || !state.ready) { return; }
         syncing = true;
         try {
           (groups[spec.sync] || []).forEach(function (p) {

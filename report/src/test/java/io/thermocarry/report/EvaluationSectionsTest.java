@@ -11,7 +11,7 @@ class EvaluationSectionsTest {
     @Test
     void bucketChart_showsMeansInBps_inBucketOrder_withCounts() {
         Block.Chart c = EvaluationSections.bucketChart("X", "fixed", Fixture.BUCKETS);
-        assertEquals(List.of("< 0.5 (120)", "0.5–0.8 (80)", "> 2 (40)"), c.x().categories());
+        assertEquals(List.of("< 0.5\nn = 120", "0.5–0.8\nn = 80", "> 2\nn = 40"), c.x().categories());
         assertArrayEquals(new double[] {4, 1.5, -5}, c.series().get(2).values(), 1e-9);
         assertArrayEquals(new double[] {3, 2, -1}, c.series().get(0).values(), 1e-9);
     }

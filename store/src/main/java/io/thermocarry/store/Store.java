@@ -865,16 +865,16 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * The equity curves of one run, symbol and fold ({@code −1}: the stitched out-of-sample span) from the
-     * {@code ledger} table, one per book, ordered by strategy, configuration, tier and compat.
+     * The out-of-sample equity curves of one run and symbol from the {@code ledger} table: every row of each book
+     * (the stitched span; each row is tagged with the test fold it lies in), one curve per book, ordered by
+     * strategy, configuration, tier and compat.
      */
-    public synchronized List<StoredCurve> equityCurves(String runId, Symbol symbol, int fold) {
+    public synchronized List<StoredCurve> equityCurves(String runId, Symbol symbol) {
         String sql = "SELECT strategy, config, fee_bps, compat, start_ms, end_ms, equity FROM ledger WHERE run_id = ?"
-                + " AND symbol = ? AND fold = ? ORDER BY strategy, config, fee_bps, compat, cycle";
+                + " AND symbol = ? ORDER BY strategy, config, fee_bps, compat, cycle";
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             ps.setString(1, Checks.notNull(runId, "runId"));
             ps.setString(2, Checks.notNull(symbol, "symbol").name());
-            ps.setInt(3, fold);
             List<StoredCurve> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 String key = null;

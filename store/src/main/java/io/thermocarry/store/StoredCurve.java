@@ -2,7 +2,7 @@ package io.thermocarry.store;
 
 /**
  * One out-of-sample equity curve of an evaluation run, read back from the {@code ledger} table: the rows of one
- * book (strategy, configuration, fee tier, compat) and fold, in cycle order. Money in units of starting capital.
+ * book (strategy, configuration, fee tier, compat), in cycle order. Money in units of starting capital.
  *
  * @param strategy strategy name
  * @param config regime configuration
