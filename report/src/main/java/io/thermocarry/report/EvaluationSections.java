@@ -57,8 +57,8 @@ public final class EvaluationSections {
         return new Chart(CarrySections.key(symbol) + "-buckets-" + scheme, symbol + ": carry by relaxation ratio ("
                 + scheme + " buckets)",
                 "Next cycle's carry of a unit short-basis position after each decision, by the decision's r (n ="
-                        + " decisions): mean funding, basis and total in bps of notional per cycle. Carry that falls"
-                        + " as r grows is what regime sizing exploits.",
+                        + " decisions): mean funding, basis and total in bps of notional per cycle. Regime sizing bets"
+                        + " that carry falls as r grows (then sizing down at high r pays).",
                 XAxis.categories("relaxation ratio r bucket (dimensionless), decisions", cats),
                 List.of(YAxis.linear("mean carry (bps / cycle)")), xs,
                 List.of(new Series("funding", CarrySections.FUNDING, 0, Style.BARS, false, f),
