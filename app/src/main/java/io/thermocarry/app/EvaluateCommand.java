@@ -3,6 +3,7 @@ package io.thermocarry.app;
 import io.thermocarry.core.Compat;
 import io.thermocarry.core.backtest.FeeTier;
 import io.thermocarry.core.evaluation.BlockBootstrapSpec;
+import io.thermocarry.core.evaluation.DecompositionMode;
 import io.thermocarry.core.evaluation.EvaluationRequest;
 import io.thermocarry.core.evaluation.EvaluationRun;
 import io.thermocarry.core.evaluation.EvaluationSpec;
@@ -203,7 +204,7 @@ final class EvaluateCommand implements Callable<Integer> {
             EvaluationSpec d = EvaluationSpec.defaults();
             EvaluationSpec spec = new EvaluationSpec(new WalkForwardSpec(foldsTrain, foldsTest), tiers, compats, cfg,
                     d.signalSpec(), d.regimeSpec(), d.physics(), d.desk(), d.naive(), d.threshold(), d.buyHold(),
-                    new BlockBootstrapSpec(bootstrap, block, seed, 0.95), grid);
+                    new BlockBootstrapSpec(bootstrap, block, seed, 0.95), grid, DecompositionMode.RUN);
             Instant f = CommonOptions.parseTime(from, "--from");
             Instant t = CommonOptions.parseTime(to, "--to");
             return new EvaluationRequest(syms, f, t, spec);
