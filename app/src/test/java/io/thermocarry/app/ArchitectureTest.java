@@ -49,6 +49,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void report_dependsOnCoreOnly() {
+        noClasses().that().resideInAPackage("io.thermocarry.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.thermocarry.store..", "io.thermocarry.binance..",
+                        "io.thermocarry.app..", "io.thermocarry.live..", "io.thermocarry.bench..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.thermocarry.core..")
+                .should().dependOnClassesThat().resideInAPackage("io.thermocarry.report..")
+                .check(classes);
+    }
+
+    @Test
     void onlyApp_usesPicocli() {
         noClasses().that().resideOutsideOfPackage("io.thermocarry.app..")
                 .should().dependOnClassesThat().resideInAPackage("picocli..")

@@ -929,6 +929,111 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * The newest evaluation run (by creation time) that holds {@code symbol}, or empty when {@code evaluate} has
+     * not run on it.
+     */
+    public synchronized java.util.Optional<String> latestRun(Symbol symbol) {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT run_id FROM runs WHERE symbol = ? ORDER BY created_at_ms DESC, run_id LIMIT 1")) {
+            ps.setString(1, Checks.notNull(symbol, "symbol").name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("finding the latest evaluation of " + symbol + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One run's rows of a result table for one symbol, ordered by the table's key: column name (lower case) →
+     * value ({@code Long} for integers, {@code Double}, {@code String}, {@code Boolean}, or null).
+     */
+    public synchronized List<java.util.Map<String, Object>> readResults(String table, String runId, Symbol symbol) {
+        Schema.TableDef t = resultTable(table);
+        String sql = "SELECT * FROM " + t.name() + " WHERE run_id = ? AND symbol = ? ORDER BY "
+                + String.join(", ", t.keyColumns());
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setString(1, Checks.notNull(runId, "runId"));
+            ps.setString(2, Checks.notNull(symbol, "symbol").name());
+            try (ResultSet rs = ps.executeQuery()) {
+                java.sql.ResultSetMetaData md = rs.getMetaData();
+                int k = md.getColumnCount();
+                List<java.util.Map<String, Object>> out = new ArrayList<>();
+                while (rs.next()) {
+                    java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    for (int c = 1; c <= k; c++) {
+                        Object v = rs.getObject(c);
+                        if (v instanceof Integer i) {
+                            v = i.longValue();
+                        } else if (v instanceof Float f) {
+                            v = f.doubleValue();
+                        } else if (v instanceof Short sh) {
+                            v = sh.longValue();
+                        }
+                        row.put(md.getColumnLabel(c).toLowerCase(java.util.Locale.ROOT), v);
+                    }
+                    out.add(row);
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading " + t.name() + " of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The out-of-sample equity curves of one run and symbol from the {@code ledger} table: every row of each book
+     * (the stitched span; each row is tagged with the test fold it lies in), one curve per book, ordered by
+     * strategy, configuration, tier and compat.
+     */
+    public synchronized List<StoredCurve> equityCurves(String runId, Symbol symbol) {
+        String sql = "SELECT strategy, config, fee_bps, compat, start_ms, end_ms, equity FROM ledger WHERE run_id = ?"
+                + " AND symbol = ? ORDER BY strategy, config, fee_bps, compat, cycle";
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setString(1, Checks.notNull(runId, "runId"));
+            ps.setString(2, Checks.notNull(symbol, "symbol").name());
+            List<StoredCurve> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                String key = null;
+                String[] tag = null;
+                double bps = Double.NaN;
+                long[] st = new long[1024];
+                long[] en = new long[1024];
+                double[] eq = new double[1024];
+                int n = 0;
+                while (true) {
+                    boolean more = rs.next();
+                    String k = more ? rs.getString(1) + "\u0000" + rs.getString(2) + "\u0000" + rs.getDouble(3) + "\u0000"
+                            + rs.getString(4) : null;
+                    if (key != null && !key.equals(k)) {
+                        out.add(new StoredCurve(tag[0], tag[1], bps, tag[2], java.util.Arrays.copyOf(st, n),
+                                java.util.Arrays.copyOf(en, n), java.util.Arrays.copyOf(eq, n)));
+                        n = 0;
+                    }
+                    if (!more) {
+                        break;
+                    }
+                    key = k;
+                    tag = new String[] {rs.getString(1), rs.getString(2), rs.getString(4)};
+                    bps = rs.getDouble(3);
+                    if (n == st.length) {
+                        st = java.util.Arrays.copyOf(st, 2 * n);
+                        en = java.util.Arrays.copyOf(en, 2 * n);
+                        eq = java.util.Arrays.copyOf(eq, 2 * n);
+                    }
+                    st[n] = rs.getLong(5);
+                    en[n] = rs.getLong(6);
+                    eq[n] = rs.getDouble(7);
+                    n++;
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading the ledger of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Schema.TableDef resultTable(String table) {
         Schema.TableDef t = Schema.table(table);
         Checks.check(Schema.RESULT_TABLES.contains(t), table + " is not an evaluation result table");
