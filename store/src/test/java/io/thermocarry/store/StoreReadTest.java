@@ -94,7 +94,8 @@ class StoreReadTest {
     @Test
     void tables_listsTheMigratedTables() {
         try (Store store = Store.inMemory()) {
-            assertEquals(List.of("bars", "conflicts", "funding", "ingested_files", "rejected_rows", "schema_version"),
+            assertEquals(List.of("bars", "conflicts", "funding", "ingested_files", "rejected_rows", "schema_version",
+                    "sweep", "sweep_runs"),
                     store.tables());
         }
     }
