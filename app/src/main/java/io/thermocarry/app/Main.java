@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code thermocarry} command line (CLI.md): wiring only. */
 @Command(name = "thermocarry", mixinStandardHelpOptions = true, version = "thermocarry 0.1.0",
         description = "Funding-carry regime and sizing engine for Binance spot/perp pairs.",
-        subcommands = {IngestCommand.class, InfoCommand.class, CyclesCommand.class, SignalsCommand.class, SweepCommand.class,
+        subcommands = {IngestCommand.class, InfoCommand.class, CyclesCommand.class, SignalsCommand.class, SweepCommand.class, BenchCommand.class,
                 BacktestCommand.class, SimulateCommand.class, PhysicsCommand.class,
                 ParquetCommand.Export.class, ParquetCommand.Import.class})
 public final class Main implements Runnable {
