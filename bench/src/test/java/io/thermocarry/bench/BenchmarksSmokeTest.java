@@ -38,7 +38,8 @@ class BenchmarksSmokeTest {
             "BacktestBenchmark.physicsOneTier",
             "BootstrapBenchmark.sharpe5000Sequential",
             "BootstrapBenchmark.sharpe5000Parallel",
-            "SweepBenchmark.sweep27Points"));
+            "SweepBenchmark.sweep27Points",
+            "SweepBenchmark.naive27Points"));
 
     @Test
     void everyBenchmark_runsOnce_onASmallSyntheticMarket() throws RunnerException {
