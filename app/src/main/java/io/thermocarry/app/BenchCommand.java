@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
 /** {@code bench}: the end-to-end throughput figures of CLI.md in one go ({@link EndToEnd} does the timing). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"End-to-end throughput on the markets in the store (--symbols, default BTCUSDT,ETHUSDT,SOLUSDT) "
-                + "or on synthetic markets of the same size (--synthetic): the full pipeline's wall time after JVM "
-                + "start and warm, ingest and parse rows/s, cycles/s, decisions/s, backtests/s on one and on all "
-                + "cores. Per-hot-path JMH benchmarks: see the bench module (docs/PERFORMANCE.md)."})
+                + "or on synthetic markets of the same size (--synthetic): the full pipeline's and evaluate's wall "
+                + "time after JVM start and warm, ingest and parse rows/s, cycles/s, decisions/s, backtests/s on one "
+                + "and on all cores. Per-hot-path JMH benchmarks: see the bench module (docs/PERFORMANCE.md)."})
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -80,8 +80,7 @@ final class BenchCommand implements Callable<Integer> {
             pool.shutdownNow();
             Files.deleteIfExists(tmp);
         }
-        List<String> notes = List.of("evaluate3SymbolSeconds is not measured: the evaluate command is not on this"
-                + " branch yet");
+        List<String> notes = List.of();
         if (common.json) {
             Map<String, Object> doc = Out.obj();
             doc.put("source", source);

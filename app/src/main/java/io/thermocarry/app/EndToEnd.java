@@ -7,6 +7,10 @@ import io.thermocarry.core.backtest.BacktestEngine;
 import io.thermocarry.core.backtest.BacktestRequest;
 import io.thermocarry.core.backtest.FeeTier;
 import io.thermocarry.core.backtest.FundingAccrual;
+import io.thermocarry.core.evaluation.EvaluationSpec;
+import io.thermocarry.core.evaluation.SymbolData;
+import io.thermocarry.core.evaluation.SymbolEvaluation;
+import io.thermocarry.core.evaluation.SymbolEvaluator;
 import io.thermocarry.core.market.BarInterval;
 import io.thermocarry.core.market.BarSeries;
 import io.thermocarry.core.market.FundingSeries;
@@ -120,11 +124,23 @@ final class EndToEnd {
         out.add(new Figure("pipelineSecondsFirstRun", cold, "s", n + " symbols from the store: load, basis, cycles, "
                 + "physics table, signals, 5 strategies x 3 fee tiers (" + backtests + " backtests), metrics; first run"
                 + " in this JVM"));
+        t0 = System.nanoTime();
+        evaluate(store, symbols, pool);
+        double evalCold = (System.nanoTime() - t0) / 1e9;
+        out.add(new Figure("evaluateSecondsFirstRun", evalCold, "s", "evaluate's computation for the " + n
+                + " symbols (EvaluationSpec defaults: causal and reference, every strategy, ablation and tier, walk-"
+                + "forward, buckets, 5,000 block-bootstrap resamples), store writes excluded; first run, after the "
+                + "pipeline figure"));
         double warm = 1.0 / rate(() -> {
             pipeline(store, symbols, pool);
             return 1;
         }, secondsPerFigure);
         out.add(new Figure("pipelineSeconds", warm, "s", "the same pipeline, warm (median)"));
+        double evalWarm = 1.0 / rate(() -> {
+            evaluate(store, symbols, pool);
+            return 1;
+        }, secondsPerFigure);
+        out.add(new Figure("evaluateSeconds", evalWarm, "s", "the same evaluation, warm (median)"));
 
         List<MarketLoader.Loaded> markets = new ArrayList<>();
         for (Symbol s : symbols) {
@@ -262,6 +278,25 @@ final class EndToEnd {
             total += get(f);
         }
         return total;
+    }
+
+    /**
+     * What {@code evaluate} computes for the symbols (loads, then {@link SymbolEvaluator#evaluate} per symbol on the
+     * pool, as the command does), without writing the result tables; returns the strategy results.
+     */
+    static int evaluate(Store store, List<Symbol> symbols, ExecutorService pool) {
+        EvaluationSpec spec = EvaluationSpec.defaults();
+        List<Future<SymbolEvaluation>> fs = new ArrayList<>();
+        for (Symbol s : symbols) {
+            MarketLoader.Loaded l = MarketLoader.load(store, s, null, null);
+            SymbolData data = new SymbolData(s, l.funding(), l.basis(), l.mark().isEmpty() ? null : l.mark(), null);
+            fs.add(pool.submit(() -> SymbolEvaluator.evaluate(data, spec, null)));
+        }
+        int results = 0;
+        for (Future<SymbolEvaluation> f : fs) {
+            results += get(f).results().size();
+        }
+        return results;
     }
 
     /**

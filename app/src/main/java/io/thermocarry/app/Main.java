@@ -7,9 +7,10 @@ import picocli.CommandLine.Command;
 /** The {@code thermocarry} command line (CLI.md): wiring only. */
 @Command(name = "thermocarry", mixinStandardHelpOptions = true, version = "thermocarry 0.1.0",
         description = "Funding-carry regime and sizing engine for Binance spot/perp pairs.",
-        subcommands = {IngestCommand.class, InfoCommand.class, CyclesCommand.class, SignalsCommand.class, SweepCommand.class, BenchCommand.class,
+        subcommands = {IngestCommand.class, InfoCommand.class, CyclesCommand.class, SignalsCommand.class,
                 BacktestCommand.class, SimulateCommand.class, PhysicsCommand.class,
-                ParquetCommand.Export.class, ParquetCommand.Import.class})
+                ParquetCommand.Export.class, ParquetCommand.Import.class, EvaluateCommand.class, SweepCommand.class,
+                BenchCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(run(args));

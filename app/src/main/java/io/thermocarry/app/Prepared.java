@@ -4,7 +4,7 @@ import io.thermocarry.core.Compat;
 import io.thermocarry.core.backtest.FundingAccrual;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.core.series.FundingCycles;
-import io.thermocarry.core.series.ReferenceCycleBuilder;
+import io.thermocarry.core.physics.ReferenceCycleBuilder;
 import io.thermocarry.core.signal.SignalRun;
 import io.thermocarry.core.signal.SignalRunner;
 import io.thermocarry.core.strategy.SignalPath;

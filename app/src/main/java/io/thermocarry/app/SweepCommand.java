@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.thermocarry.core.Compat;
 import io.thermocarry.core.backtest.FundingAccrual;
+import io.thermocarry.core.evaluation.SymbolData;
+import io.thermocarry.core.evaluation.WalkForwardSpec;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.core.physics.KappaMethod;
 import io.thermocarry.core.regime.RegimeConfig;
@@ -71,11 +73,11 @@ final class SweepCommand implements Callable<Integer> {
             description = "a JSON grid: {\"nessR\":[1.2,1.4],\"feeBps\":\"8:24:8\"} (or under a \"grid\" key)")
     Path gridFile;
 
-    @Option(names = "--train", defaultValue = "360", paramLabel = "CYCLES",
+    @Option(names = {"--train", "--folds-train"}, defaultValue = "360", paramLabel = "CYCLES",
             description = "training cycles before each test fold (default ${DEFAULT-VALUE})")
     int train;
 
-    @Option(names = "--test", defaultValue = "90", paramLabel = "CYCLES",
+    @Option(names = {"--test", "--folds-test"}, defaultValue = "90", paramLabel = "CYCLES",
             description = "test cycles per fold and roll step (default ${DEFAULT-VALUE})")
     int test;
 
@@ -112,7 +114,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepGrid g = parseGrid();
         RegimeConfig cfg = SignalOptions.parseConfig(config);
         KappaMethod km = SignalOptions.parseKappa(kappaMethod);
-        SweepSpec spec = new SweepSpec(g, train, test, cfg, km);
+        SweepSpec spec = new SweepSpec(g, new WalkForwardSpec(train, test), cfg, km);
         List<Symbol> symbols = common.symbolList();
         if (symbols.isEmpty()) {
             symbols = DEFAULT_SYMBOLS.stream().map(Symbol::of).toList();
@@ -127,9 +129,10 @@ final class SweepCommand implements Callable<Integer> {
         try (Store store = Stores.open(common.db); CsvStream csv = common.csv == null ? null : new CsvStream(common.csv)) {
             List<SweepMarket> markets = new ArrayList<>();
             for (Symbol s : symbols) {
+                // the data evaluate reads: all history up to --to, folds from --from, cycles covered by the basis
                 MarketLoader.Loaded l = MarketLoader.load(store, s, null, to);
-                int first = from == null ? 0 : l.cycles().lowerBound(from.toEpochMilli());
-                markets.add(new SweepMarket(l.cycles(), l.basis(), first, FundingAccrual.RATE_AT_CYCLE_END));
+                SymbolData data = new SymbolData(s, l.funding(), l.basis(), l.mark().isEmpty() ? null : l.mark(), from);
+                markets.add(SweepMarket.of(data, FundingAccrual.RATE_AT_CYCLE_END));
             }
             SweepStore tables = store.sweeps();
             long token = tables.begin(id, request, symbols, g.size());
@@ -266,7 +269,7 @@ final class SweepCommand implements Callable<Integer> {
         for (SweepOutcome.Layout l : o.layouts()) {
             Map<String, Object> m = Out.obj();
             m.put("symbol", l.symbol().name());
-            m.put("folds", l.folds());
+            m.put("folds", l.folds().size());
             m.put("oosCycles", l.end() - l.oosStart());
             m.put("oosStart", Out.time(l.oosStartMs()));
             m.put("oosEnd", Out.time(l.oosEndMs()));
@@ -338,7 +341,7 @@ final class SweepCommand implements Callable<Integer> {
                 o.backtestsPerMinute(), o.signalRuns(), o.regimePaths());
         for (SweepOutcome.Layout l : o.layouts()) {
             System.out.printf(Locale.ROOT, "  %s: %d test folds, %d out-of-sample cycles %s .. %s%n", l.symbol(),
-                    l.folds(), l.end() - l.oosStart(), Out.time(l.oosStartMs()), Out.time(l.oosEndMs()));
+                    l.folds().size(), l.end() - l.oosStart(), Out.time(l.oosStartMs()), Out.time(l.oosEndMs()));
         }
         SweepOutcome.Scores s = o.scores();
         List<SweepParameter> swept = g.swept();

@@ -70,9 +70,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("io.thermocarry.core.sweep..")
                 .check(classes);
         noClasses().that().resideInAPackage("io.thermocarry.core.series..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.thermocarry.core.signal..",
-                        "io.thermocarry.core.regime..", "io.thermocarry.core.strategy..",
+                .should().dependOnClassesThat().resideInAnyPackage("io.thermocarry.core.physics..",
+                        "io.thermocarry.core.signal..", "io.thermocarry.core.regime..", "io.thermocarry.core.strategy..",
                         "io.thermocarry.core.backtest..")
                 .check(classes);
+    }
+
+    @Test
+    void corePackages_formNoCycle() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("io.thermocarry.core.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

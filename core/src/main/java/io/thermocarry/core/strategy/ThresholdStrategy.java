@@ -1,5 +1,7 @@
 package io.thermocarry.core.strategy;
 
+import io.thermocarry.core.stats.PairwiseSum;
+
 import io.thermocarry.core.Checks;
 import io.thermocarry.core.Compat;
 import java.util.Arrays;

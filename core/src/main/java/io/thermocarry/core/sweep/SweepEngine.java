@@ -8,6 +8,8 @@ import io.thermocarry.core.backtest.BacktestResult;
 import io.thermocarry.core.backtest.FeeTier;
 import io.thermocarry.core.backtest.Ledger;
 import io.thermocarry.core.backtest.Performance;
+import io.thermocarry.core.evaluation.Fold;
+import io.thermocarry.core.evaluation.WalkForwardSpec;
 import io.thermocarry.core.regime.Regime;
 import io.thermocarry.core.regime.RegimeSpec;
 import io.thermocarry.core.series.FundingCycles;
@@ -40,9 +42,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * run ({@link SweepPaths}, O(decisions)), and each item compiles its strategy once for all fee tiers
  * ({@link BacktestEngine#runTiers}).
  *
- * <p><b>Walk-forward.</b> Every point of a symbol is judged on the same out-of-sample cycles: folds of
- * {@code train} then {@code test} cycles rolled by {@code test} (SPEC §9) from the later of the range start and the
- * grid's longest signal warm-up, so a point with shorter windows gains no extra history. Nothing is fitted per
+ * <p><b>Walk-forward.</b> Every point of a symbol is judged on the same out-of-sample cycles: the evaluation's folds
+ * ({@link WalkForwardSpec#folds}: {@code train} then {@code test} cycles rolled by {@code test}, SPEC §9) from the
+ * later of the range start and the grid's longest signal warm-up, so a point with shorter windows gains no extra
+ * history. Nothing is fitted per
  * point, so the stitched test folds are one continuous causal backtest from the first test cycle, with capital 1
  * there; per-fold figures come from its ledger.
  *
@@ -107,19 +110,18 @@ public final class SweepEngine {
      *
      * @throws IllegalArgumentException if there is no test cycle
      */
-    public static SweepOutcome.Layout layout(SweepMarket market, int maxWarmup, int trainCycles, int testCycles) {
+    public static SweepOutcome.Layout layout(SweepMarket market, int maxWarmup, WalkForwardSpec walkForward) {
         FundingCycles c = market.cycles();
         int end = c.size();
         int first = Math.max(market.firstCycle(), maxWarmup);
-        long oos = (long) first + trainCycles;
-        if (oos >= end) {
+        List<Fold> folds = first < end ? walkForward.folds(first, end) : List.of();
+        if (folds.isEmpty()) {
             throw new IllegalArgumentException(market.symbol() + ": " + Math.max(end - first, 0)
                     + " cycles after the signal warm-up of " + maxWarmup + " cycles (and the range start), a "
-                    + "walk-forward needs more than " + trainCycles + " training cycles; load more history or use"
-                    + " shorter windows");
+                    + "walk-forward needs more than " + walkForward.trainCycles() + " training cycles; load more "
+                    + "history or use shorter windows");
         }
-        int oosStart = (int) oos;
-        int folds = (end - oosStart + testCycles - 1) / testCycles;
+        int oosStart = folds.get(0).testStart();
         return new SweepOutcome.Layout(market.symbol(), first, oosStart, end, folds, c.startMs(oosStart),
                 c.endMs(end - 1));
     }
@@ -186,7 +188,7 @@ public final class SweepEngine {
             fees = List.copyOf(f);
             layouts = new SweepOutcome.Layout[markets.size()];
             for (int m = 0; m < markets.size(); m++) {
-                layouts[m] = layout(markets.get(m), maxWarmup, spec.trainCycles(), spec.testCycles());
+                layouts[m] = layout(markets.get(m), maxWarmup, spec.walkForward());
             }
             totalUnits = nSignal * markets.size();
             inFlight = new Semaphore(parallelism + 1);
@@ -371,7 +373,7 @@ public final class SweepEngine {
                 int pathOf = -1;
                 SignalPath path = null;
                 double[] shares = null;
-                double[] scratch = new double[layout.folds()];
+                double[] scratch = new double[layout.folds().size()];
                 for (int item = from; item < to && failure.get() == null; item++) {
                     int r = item / nStrategy;
                     int t = item % nStrategy;
@@ -426,9 +428,9 @@ public final class SweepEngine {
             int positive = 0;
             int defined = 0;
             double min = Double.NaN;
-            int test = spec.testCycles();
-            for (int a = layout.oosStart(); a < layout.end(); a += test) {
-                int z = Math.min(a + test, layout.end());
+            for (Fold fold : layout.folds()) {
+                int a = fold.testStart();
+                int z = fold.testEnd();
                 double before = a == layout.oosStart() ? result.request().startingCapital() : eq[a - 1];
                 double sh = foldSharpe(l, eq, a, z, before);
                 folds++;

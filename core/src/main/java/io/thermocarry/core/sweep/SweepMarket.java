@@ -2,8 +2,10 @@ package io.thermocarry.core.sweep;
 
 import io.thermocarry.core.Checks;
 import io.thermocarry.core.backtest.FundingAccrual;
+import io.thermocarry.core.evaluation.SymbolData;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.core.series.BasisSeries;
+import io.thermocarry.core.series.CycleBuilder;
 import io.thermocarry.core.series.FundingCycles;
 
 /**
@@ -25,6 +27,17 @@ public record SweepMarket(FundingCycles cycles, BasisSeries basis, int firstCycl
         Checks.check(cycles.symbol().equals(basis.symbol()),
                 "cycles are " + cycles.symbol() + " but basis is " + basis.symbol());
         Checks.check(firstCycle >= 0 && firstCycle <= cycles.size(), "firstCycle out of range: " + firstCycle);
+    }
+
+    /**
+     * The market {@code evaluate} sees for the same data: cycles from the settlements covered by the basis
+     * ({@link SymbolData#coveredFunding}), the walk-forward starting no earlier than {@code data.from()}.
+     */
+    public static SweepMarket of(SymbolData data, FundingAccrual accrual) {
+        Checks.notNull(data, "data");
+        FundingCycles cycles = CycleBuilder.build(data.coveredFunding(), data.basis(), data.mark());
+        int first = data.from() == null ? 0 : cycles.lowerBound(data.from().toEpochMilli());
+        return new SweepMarket(cycles, data.basis(), first, accrual);
     }
 
     /** The symbol. */

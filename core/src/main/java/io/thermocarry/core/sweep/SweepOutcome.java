@@ -1,5 +1,6 @@
 package io.thermocarry.core.sweep;
 
+import io.thermocarry.core.evaluation.Fold;
 import io.thermocarry.core.market.Symbol;
 import java.util.List;
 
@@ -35,18 +36,24 @@ public record SweepOutcome(SweepSpec spec, List<Layout> layouts, long backtests,
 
     /**
      * The walk-forward layout of one symbol, shared by every point (so all points are judged on the same
-     * cycles): folds over {@code [first, end)}, tests from {@code oosStart = first + train} on.
+     * cycles): {@link io.thermocarry.core.evaluation.WalkForwardSpec#folds} over {@code [first, end)}, tests from
+     * {@code oosStart = first + train} on.
      *
      * @param symbol the symbol
      * @param first first cycle of the first fold's training part: the later of the range start and the longest
      *     signal warm-up in the grid
      * @param oosStart first out-of-sample cycle
      * @param end end of the cycles (exclusive)
-     * @param folds test folds
+     * @param folds the folds, in order (their test parts tile {@code [oosStart, end)})
      * @param oosStartMs start time of the first out-of-sample cycle
      * @param oosEndMs end time of the last one
      */
-    public record Layout(Symbol symbol, int first, int oosStart, int end, int folds, long oosStartMs, long oosEndMs) {
+    public record Layout(Symbol symbol, int first, int oosStart, int end, List<Fold> folds, long oosStartMs,
+            long oosEndMs) {
+        /** Copies the folds. */
+        public Layout {
+            folds = List.copyOf(folds);
+        }
     }
 
     /**

@@ -13,7 +13,7 @@ import io.thermocarry.core.series.BasisSeries;
 import io.thermocarry.core.series.BasisSource;
 import io.thermocarry.core.series.CycleBuilder;
 import io.thermocarry.core.series.FundingCycles;
-import io.thermocarry.core.series.ReferenceCycleBuilder;
+import io.thermocarry.core.physics.ReferenceCycleBuilder;
 import java.util.Arrays;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;

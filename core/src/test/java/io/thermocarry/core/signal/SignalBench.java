@@ -8,8 +8,8 @@ import io.thermocarry.core.regime.RegimeSpec;
 import io.thermocarry.core.series.BasisSeries;
 import io.thermocarry.core.series.CycleBuilder;
 import io.thermocarry.core.series.FundingCycles;
-import io.thermocarry.core.series.ReferenceCycleBuilder;
-import io.thermocarry.core.series.ReferenceCycleBuilder.ReferenceCycles;
+import io.thermocarry.core.physics.ReferenceCycleBuilder;
+import io.thermocarry.core.physics.ReferenceCycleBuilder.ReferenceCycles;
 import java.util.Arrays;
 import java.util.Locale;
 

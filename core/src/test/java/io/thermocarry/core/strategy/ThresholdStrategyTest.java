@@ -1,5 +1,7 @@
 package io.thermocarry.core.strategy;
 
+import io.thermocarry.core.stats.PairwiseSum;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

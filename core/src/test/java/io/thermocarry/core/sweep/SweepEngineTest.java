@@ -11,6 +11,7 @@ import io.thermocarry.core.backtest.BacktestRequest;
 import io.thermocarry.core.backtest.BacktestResult;
 import io.thermocarry.core.backtest.Ledger;
 import io.thermocarry.core.backtest.Performance;
+import io.thermocarry.core.evaluation.WalkForwardSpec;
 import io.thermocarry.core.physics.KappaMethod;
 import io.thermocarry.core.regime.Regime;
 import io.thermocarry.core.regime.RegimeConfig;
@@ -188,7 +189,8 @@ class SweepEngineTest {
 
     @Test
     void aMarketTooShortForOneFold_isRefusedBeforeAnyWork() {
-        SweepSpec spec = new SweepSpec(SweepFixtures.grid(), 400, 30, RegimeConfig.FULL, KappaMethod.THROUGH_ORIGIN);
+        SweepSpec spec = new SweepSpec(SweepFixtures.grid(), new WalkForwardSpec(400, 30), RegimeConfig.FULL,
+                KappaMethod.THROUGH_ORIGIN);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepEngine.run(spec,
                 markets, pool, 2, 10, b -> {
                 }, (d, t) -> {
@@ -200,10 +202,12 @@ class SweepEngineTest {
     void theRangeStart_movesTheFolds_whenItIsLaterThanTheWarmup() {
         SweepMarket m = markets.get(0);
         SweepMarket later = new SweepMarket(m.cycles(), m.basis(), 100, m.accrual());
-        SweepOutcome.Layout l = SweepEngine.layout(later, 60, 60, 30);
+        SweepOutcome.Layout l = SweepEngine.layout(later, 60, new WalkForwardSpec(60, 30));
         assertEquals(100, l.first());
         assertEquals(160, l.oosStart());
-        assertEquals((400 - 160 + 29) / 30, l.folds());
+        assertEquals(new WalkForwardSpec(60, 30).folds(100, 400), l.folds());
+        assertEquals((400 - 160 + 29) / 30, l.folds().size());
+        assertEquals(400, l.folds().get(l.folds().size() - 1).testEnd());
         assertEquals(m.cycles().startMs(160), l.oosStartMs());
         assertEquals(m.cycles().endMs(399), l.oosEndMs());
     }

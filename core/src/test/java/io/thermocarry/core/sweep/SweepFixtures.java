@@ -38,7 +38,8 @@ final class SweepFixtures {
     }
 
     static SweepSpec spec() {
-        return new SweepSpec(grid(), 60, 30, io.thermocarry.core.regime.RegimeConfig.FULL,
+        return new SweepSpec(grid(), new io.thermocarry.core.evaluation.WalkForwardSpec(60, 30),
+                io.thermocarry.core.regime.RegimeConfig.FULL,
                 io.thermocarry.core.physics.KappaMethod.THROUGH_ORIGIN);
     }
 }

@@ -1,9 +1,12 @@
-package io.thermocarry.core.series;
+package io.thermocarry.core.physics;
+
+import io.thermocarry.core.series.BasisSeries;
+import io.thermocarry.core.series.BasisSource;
+import io.thermocarry.core.series.FundingCycles;
+import io.thermocarry.core.stats.PairwiseSum;
 
 import io.thermocarry.core.Checks;
 import io.thermocarry.core.market.FundingSeries;
-import io.thermocarry.core.physics.KappaMethod;
-import io.thermocarry.core.physics.OuEstimator;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -197,12 +200,12 @@ public final class ReferenceCycleBuilder {
             double mean;
             double std;
             if (cnt > 0) {
-                mean = pairwiseSum(basisPct, lo, cnt) / cnt;
+                mean = PairwiseSum.sum(basisPct, lo, cnt) / cnt;
                 for (int i = 0; i < cnt; i++) {
                     double d = basisPct[lo + i] - mean;
                     scratch[i] = d * d;
                 }
-                std = Math.sqrt(pairwiseSum(scratch, 0, cnt) / cnt);
+                std = Math.sqrt(PairwiseSum.sum(scratch, 0, cnt) / cnt);
             } else {
                 mean = b0;
                 std = 0.0;
@@ -268,7 +271,7 @@ public final class ReferenceCycleBuilder {
     /**
      * κ of the whole basis history as the reference fits it (1/hour, Δt = 1 h): {@link OuEstimator#kappa}'s
      * definition, with the through-origin sums {@code Σ b_t b_{t+1}} and {@code Σ b_t²} added in numpy's
-     * pairwise order ({@link #pairwiseSum}) so that the result equals the reference's bit for bit (a
+     * pairwise order ({@link PairwiseSum#sum}) so that the result equals the reference's bit for bit (a
      * sequential sum of 54,000 terms differs by ~1e−13 relative, which the per-cycle heat's cancellation
      * amplifies to ~1e−9). {@link KappaMethod#DEMEANED} has no reference counterpart and uses
      * {@link OuEstimator#kappa} directly.
@@ -286,58 +289,11 @@ public final class ReferenceCycleBuilder {
             xx[i] = basis[i] * basis[i];
             xy[i] = basis[i] * basis[i + 1];
         }
-        double d = pairwiseSum(xx, 0, n - 1);
+        double d = PairwiseSum.sum(xx, 0, n - 1);
         if (d == 0) {
             return OuEstimator.FALLBACK_KAPPA;
         }
-        return OuEstimator.kappaFromPhi(pairwiseSum(xy, 0, n - 1) / d, 1.0);
-    }
-
-    /**
-     * {@code a[from, from + n)} summed in the order of numpy's float64 {@code add.reduce} (pairwise
-     * summation: under 8 terms left to right; up to 128 terms eight interleaved accumulators combined as
-     * {@code ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7))} then the remainder; above, split at half rounded down to
-     * a multiple of 8). Reproduces {@code np.sum}/{@code np.mean} of the reference bit for bit.
-     */
-    static double pairwiseSum(double[] a, int from, int n) {
-        if (n < 8) {
-            double r = 0.0;
-            for (int i = 0; i < n; i++) {
-                r += a[from + i];
-            }
-            return r;
-        }
-        if (n <= 128) {
-            double r0 = a[from];
-            double r1 = a[from + 1];
-            double r2 = a[from + 2];
-            double r3 = a[from + 3];
-            double r4 = a[from + 4];
-            double r5 = a[from + 5];
-            double r6 = a[from + 6];
-            double r7 = a[from + 7];
-            int i = 8;
-            int stop = n - (n % 8);
-            for (; i < stop; i += 8) {
-                int b = from + i;
-                r0 += a[b];
-                r1 += a[b + 1];
-                r2 += a[b + 2];
-                r3 += a[b + 3];
-                r4 += a[b + 4];
-                r5 += a[b + 5];
-                r6 += a[b + 6];
-                r7 += a[b + 7];
-            }
-            double res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
-            for (; i < n; i++) {
-                res += a[from + i];
-            }
-            return res;
-        }
-        int n2 = n / 2;
-        n2 -= n2 % 8;
-        return pairwiseSum(a, from, n2) + pairwiseSum(a, from + n2, n - n2);
+        return OuEstimator.kappaFromPhi(PairwiseSum.sum(xy, 0, n - 1) / d, 1.0);
     }
 
     private static double markOrZero(double mark) {

@@ -1,19 +1,20 @@
-package io.thermocarry.core.strategy;
+package io.thermocarry.core.stats;
 
 /**
  * Floating-point sums and moments computed in the exact order NumPy's {@code add.reduce} uses for a
  * contiguous float64 array (pairwise summation: 8 accumulators in blocks of up to 128, halving above), so
- * that threshold comparisons reproduce the reference code bit for bit, including on windows of identical
- * funding rates where a naive running sum would create a spurious difference between a rate and its mean.
+ * that reference-mode computations (cycle means, whole-history κ, threshold comparisons) reproduce the
+ * reference code bit for bit, including on windows of identical funding rates where a naive running sum would
+ * create a spurious difference between a rate and its mean.
  */
-final class PairwiseSum {
+public final class PairwiseSum {
     private static final int BLOCK = 128;
 
     private PairwiseSum() {
     }
 
     /** {@code Σ a[off .. off+n)} in NumPy's pairwise order. */
-    static double sum(double[] a, int off, int n) {
+    public static double sum(double[] a, int off, int n) {
         if (n < 8) {
             double res = 0.0;
             for (int i = 0; i < n; i++) {
@@ -54,7 +55,7 @@ final class PairwiseSum {
     }
 
     /** Mean of {@code a[off .. off+n)} as {@code numpy.mean}: pairwise sum divided by {@code n}. */
-    static double mean(double[] a, int off, int n) {
+    public static double mean(double[] a, int off, int n) {
         return (0.0 + sum(a, off, n)) / n;
     }
 
@@ -63,7 +64,7 @@ final class PairwiseSum {
      * deviations from the pairwise mean, summed pairwise, divided by {@code n}, square root. {@code scratch}
      * must hold at least {@code n} values.
      */
-    static double std(double[] a, int off, int n, double mean, double[] scratch) {
+    public static double std(double[] a, int off, int n, double mean, double[] scratch) {
         for (int i = 0; i < n; i++) {
             double d = a[off + i] - mean;
             scratch[i] = d * d;
