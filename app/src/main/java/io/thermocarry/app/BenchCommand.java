@@ -42,14 +42,18 @@ final class BenchCommand implements Callable<Integer> {
             description = "minimum measuring time per figure after its warm-up run (default ${DEFAULT-VALUE})")
     double seconds;
 
+    @Option(names = "--repeat", defaultValue = "3", paramLabel = "N",
+            description = "minimum timed runs per figure after its warm-up run (default ${DEFAULT-VALUE})")
+    int repeat;
+
     @Option(names = "--threads", paramLabel = "N", description = "threads of the parallel figures (default: cores)")
     Integer threads;
 
     @Override
     public Integer call() throws IOException {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (n <= 0 || !(seconds >= 0) || cycles <= 0 || syntheticSymbols <= 0) {
-            throw new UsageError("--threads, --cycles and --synthetic-symbols must be positive, --seconds >= 0");
+        if (n <= 0 || !(seconds >= 0) || cycles <= 0 || syntheticSymbols <= 0 || repeat <= 0) {
+            throw new UsageError("--threads, --cycles, --repeat and --synthetic-symbols must be positive, --seconds >= 0");
         }
         AtomicInteger t = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
@@ -66,14 +70,14 @@ final class BenchCommand implements Callable<Integer> {
                 symbols = EndToEnd.syntheticSymbols(syntheticSymbols);
                 source = "synthetic: " + syntheticSymbols + " OU markets x " + cycles + " cycles, in memory";
                 try (Store store = EndToEnd.syntheticStore(syntheticSymbols, cycles)) {
-                    figures = EndToEnd.measure(store, symbols, pool, n, seconds, tmp);
+                    figures = EndToEnd.measure(store, symbols, pool, n, seconds, repeat, tmp);
                 }
             } else {
                 symbols = common.symbolList().isEmpty() ? SweepCommand.DEFAULT_SYMBOLS.stream().map(Symbol::of).toList()
                         : common.symbolList();
                 source = "store " + common.db;
                 try (Store store = Stores.open(common.db)) {
-                    figures = EndToEnd.measure(store, symbols, pool, n, seconds, tmp);
+                    figures = EndToEnd.measure(store, symbols, pool, n, seconds, repeat, tmp);
                 }
             }
         } finally {

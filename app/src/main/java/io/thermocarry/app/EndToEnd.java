@@ -115,7 +115,7 @@ final class EndToEnd {
      * @param tmp a folder for the throw-away store files of the ingest figure
      */
     static List<Figure> measure(Store store, List<Symbol> symbols, ExecutorService pool, int threads,
-            double secondsPerFigure, Path tmp) {
+            double secondsPerFigure, int repeat, Path tmp) {
         List<Figure> out = new ArrayList<>();
         int n = symbols.size();
         long t0 = System.nanoTime();
@@ -134,12 +134,12 @@ final class EndToEnd {
         double warm = 1.0 / rate(() -> {
             pipeline(store, symbols, pool);
             return 1;
-        }, secondsPerFigure);
+        }, secondsPerFigure, repeat);
         out.add(new Figure("pipelineSeconds", warm, "s", "the same pipeline, warm (median)"));
         double evalWarm = 1.0 / rate(() -> {
             evaluate(store, symbols, pool);
             return 1;
-        }, secondsPerFigure);
+        }, secondsPerFigure, repeat);
         out.add(new Figure("evaluateSeconds", evalWarm, "s", "the same evaluation, warm (median)"));
 
         List<MarketLoader.Loaded> markets = new ArrayList<>();
@@ -171,7 +171,7 @@ final class EndToEnd {
                 r += BinanceReader.read(names.get(i), files.get(i), options.get(i)).rowsAccepted();
             }
             return r;
-        }, secondsPerFigure);
+        }, secondsPerFigure, repeat);
         int[] storeNo = {0};
         double ingest = rate(() -> {
             Path db = tmp.resolve("bench-ingest-" + (storeNo[0]++) + ".duckdb");
@@ -188,7 +188,7 @@ final class EndToEnd {
                 throw new JobFailed("bench ingest stored " + r + " of " + allRows + " rows");
             }
             return r;
-        }, secondsPerFigure);
+        }, secondsPerFigure, repeat);
         out.add(new Figure("ingestRowsPerSecond", ingest, "rows/s", allRows + " rows (1 h klines of every leg and "
                 + "funding) as Binance CSV in memory: parse + ingest into a fresh store file"));
         out.add(new Figure("parseRowsPerSecond", parse, "rows/s", "the same CSV parsed only"));
@@ -201,7 +201,7 @@ final class EndToEnd {
                 c += CycleBuilder.build(m.funding(), b, m.mark().isEmpty() ? null : m.mark()).size();
             }
             return c;
-        }, secondsPerFigure);
+        }, secondsPerFigure, repeat);
         out.add(new Figure("cyclesPerSecond", cycles, "cycles/s", "basis (spot-perp join) and funding cycles from "
                 + "loaded bars"));
 
@@ -213,7 +213,7 @@ final class EndToEnd {
                         .size();
             }
             return d;
-        }, secondsPerFigure);
+        }, secondsPerFigure, repeat);
         out.add(new Figure("decisionsPerSecond", decisions, "decisions/s", "the four causal signals and the regime"
                 + " per funding settlement"));
 
@@ -229,7 +229,7 @@ final class EndToEnd {
                 BacktestEngine.run(r);
             }
             return requests.size();
-        }, secondsPerFigure);
+        }, secondsPerFigure, repeat);
         out.add(new Figure("backtestsPerSecond", single, "backtests/s", "physics carry, full history, one fee tier,"
                 + " with metrics, one thread"));
         int perThread = Math.max(4, (int) Math.ceil(single * 0.25));
@@ -245,7 +245,7 @@ final class EndToEnd {
             }
             waitAll(fs);
             return (long) threads * perThread;
-        }, secondsPerFigure);
+        }, secondsPerFigure, repeat);
         out.add(new Figure("backtestsPerSecondAllCores", all, "backtests/s", "the same on " + threads + " threads"));
         long c = markets.stream().mapToLong(m -> m.cycles().size()).sum();
         out.add(new Figure("cycles", c, "cycles", "funding cycles of the " + n + " symbols"));
@@ -301,13 +301,14 @@ final class EndToEnd {
 
     /**
      * Units of work per second of {@code work} (which returns the units it did): one untimed warm-up run, then
-     * timed runs until at least 3 and at least {@code minSeconds} have passed; the median run's rate.
+     * timed runs until at least {@code repeat} runs and at least {@code minSeconds} have passed; the median run's
+     * rate.
      */
-    static double rate(LongSupplier work, double minSeconds) {
+    static double rate(LongSupplier work, double minSeconds, int repeat) {
         work.getAsLong();
         List<double[]> runs = new ArrayList<>();
         long start = System.nanoTime();
-        while (runs.size() < 3 || (System.nanoTime() - start) / 1e9 < minSeconds) {
+        while (runs.size() < repeat || (System.nanoTime() - start) / 1e9 < minSeconds) {
             long a = System.nanoTime();
             long units = work.getAsLong();
             double secs = Math.max((System.nanoTime() - a) / 1e9, 1e-9);

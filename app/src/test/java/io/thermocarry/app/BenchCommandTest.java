@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /** {@code bench} on a tiny synthetic market: every figure is printed, defined and positive (no timing checks). */
 class BenchCommandTest {
-    static final List<String> FIGURES = List.of("pipelineSecondsFirstRun", "pipelineSeconds", "ingestRowsPerSecond",
-            "parseRowsPerSecond", "cyclesPerSecond", "decisionsPerSecond", "backtestsPerSecond",
-            "backtestsPerSecondAllCores", "cycles", "threads");
+    static final List<String> FIGURES = List.of("pipelineSecondsFirstRun", "evaluateSecondsFirstRun",
+            "pipelineSeconds", "evaluateSeconds", "ingestRowsPerSecond", "parseRowsPerSecond", "cyclesPerSecond",
+            "decisionsPerSecond", "backtestsPerSecond", "backtestsPerSecondAllCores", "cycles", "threads");
 
     @Test
     void synthetic_json_printsEveryFigure() {
         Cli.Result r = Cli.run("bench", "--synthetic", "--synthetic-symbols", "2", "--cycles", "600", "--seconds", "0",
-                "--threads", "2", "--json");
+                "--repeat", "1", "--threads", "2", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode figures = r.json().get("figures");
         List<String> names = new ArrayList<>();
@@ -35,12 +35,13 @@ class BenchCommandTest {
     @Test
     void synthetic_text_namesEveryFigure() {
         Cli.Result r = Cli.run("bench", "--synthetic", "--synthetic-symbols", "1", "--cycles", "500", "--seconds", "0",
-                "--threads", "1");
+                "--repeat", "1", "--threads", "1");
         assertEquals(0, r.exit(), r.err());
         for (String f : FIGURES) {
             assertTrue(r.out().contains(f), f + " in\n" + r.out());
         }
         assertEquals(2, Cli.run("bench", "--synthetic", "--threads", "0").exit());
+        assertEquals(2, Cli.run("bench", "--synthetic", "--repeat", "0").exit());
     }
 
     @Test
