@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {IngestCommand.class, InfoCommand.class, CyclesCommand.class, SignalsCommand.class,
                 BacktestCommand.class, SimulateCommand.class, PhysicsCommand.class,
                 ParquetCommand.Export.class, ParquetCommand.Import.class, EvaluateCommand.class, ReportCommand.class,
-                DemoCommand.class, DownloadCommand.class})
+                DemoCommand.class, DownloadCommand.class, SweepCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -74,6 +74,12 @@ class ArchitectureTest {
                         "io.thermocarry.core.physics..", "io.thermocarry.core.signal..", "io.thermocarry.core.regime..",
                         "io.thermocarry.core.strategy..", "io.thermocarry.core.backtest..")
                 .check(classes);
+        // sweep sits on top of core: it drives signals, regimes and backtests, nothing below reaches up to it
+        noClasses().that().resideInAnyPackage("io.thermocarry.core.market..", "io.thermocarry.core.series..",
+                "io.thermocarry.core.physics..", "io.thermocarry.core.signal..", "io.thermocarry.core.regime..",
+                "io.thermocarry.core.strategy..", "io.thermocarry.core.backtest..", "io.thermocarry.core.stats..")
+                .should().dependOnClassesThat().resideInAPackage("io.thermocarry.core.sweep..")
+                .check(classes);
         noClasses().that().resideInAPackage("io.thermocarry.core.series..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.thermocarry.core.physics..",
                         "io.thermocarry.core.signal..", "io.thermocarry.core.regime..", "io.thermocarry.core.strategy..",

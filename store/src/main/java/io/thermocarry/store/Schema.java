@@ -378,13 +378,80 @@ final class Schema {
               source_file VARCHAR NOT NULL
             )""", List.of("symbol", "time_ms"), List.of("sum_open_interest", "sum_open_interest_value"));
 
+    /**
+     * One row per sweep request (its id is a digest of the request). {@code run_token} names the rows of
+     * {@code sweep} of the run that last completed (NULL before any did), {@code running_token} a run in progress
+     * (NULL when none); {@code status} is {@code running} or {@code complete}.
+     */
+    static final TableDef SWEEP_RUNS = new TableDef("sweep_runs", """
+            CREATE TABLE sweep_runs (
+              sweep_id VARCHAR NOT NULL,
+              run_token BIGINT,
+              running_token BIGINT,
+              status VARCHAR NOT NULL,
+              request VARCHAR NOT NULL,
+              symbols VARCHAR NOT NULL,
+              points BIGINT NOT NULL,
+              started_ms BIGINT NOT NULL,
+              finished_ms BIGINT,
+              rows_written BIGINT,
+              seconds DOUBLE,
+              best_point BIGINT
+            )""", List.of("sweep_id"), List.of("run_token", "running_token", "status", "request", "symbols", "points",
+            "started_ms", "finished_ms", "rows_written", "seconds", "best_point"));
+
+    /**
+     * Sweep results: one row per (sweep, run, grid point, symbol), the point's parameters and its out-of-sample
+     * figures (see {@code io.thermocarry.core.sweep.SweepRow}); NaN figures are NULL. Once a run completes, the
+     * rows of every other run of the same sweep are deleted, so a sweep holds one set of rows.
+     */
+    static final TableDef SWEEP = new TableDef("sweep", """
+            CREATE TABLE sweep (
+              sweep_id VARCHAR NOT NULL,
+              run_token BIGINT NOT NULL,
+              point INTEGER NOT NULL,
+              symbol VARCHAR NOT NULL,
+              basis_window INTEGER NOT NULL,
+              beta_history INTEGER NOT NULL,
+              entropy_window INTEGER NOT NULL,
+              je_window INTEGER NOT NULL,
+              ness_r DOUBLE NOT NULL,
+              equilibrium_r DOUBLE NOT NULL,
+              base_fraction DOUBLE NOT NULL,
+              resize_threshold DOUBLE NOT NULL,
+              fee_bps DOUBLE NOT NULL,
+              folds INTEGER NOT NULL,
+              cycles INTEGER NOT NULL,
+              oos_start_ms BIGINT NOT NULL,
+              oos_end_ms BIGINT NOT NULL,
+              sharpe DOUBLE,
+              sortino DOUBLE,
+              total_return DOUBLE,
+              annual_return DOUBLE,
+              max_drawdown DOUBLE,
+              cvar5 DOUBLE,
+              pnl_funding DOUBLE,
+              pnl_basis DOUBLE,
+              pnl_fees DOUBLE,
+              pnl_total DOUBLE,
+              trades INTEGER NOT NULL,
+              turnover DOUBLE,
+              fold_sharpe_min DOUBLE,
+              fold_sharpe_median DOUBLE,
+              folds_positive DOUBLE,
+              equilibrium_share DOUBLE,
+              ness_share DOUBLE
+            )""", List.of("sweep_id", "run_token", "point", "symbol"), List.of("sharpe", "total_return",
+            "pnl_funding", "pnl_basis", "pnl_fees", "pnl_total"));
+
     /** Every schema step, in order. Append only. */
     static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "market data: bars, funding, ingested files, rejected rows, conflicts",
                     List.of(BARS, FUNDING, INGESTED_FILES, REJECTED_ROWS, CONFLICTS), List.of()),
             new Migration(2, "evaluation results: runs, metrics, ledger, trades, buckets, significance,"
                     + " decomposition, fold fits", RESULT_TABLES, List.of()),
-            new Migration(3, "open interest (metrics archive, openInterestHist)", List.of(OPEN_INTEREST), List.of()));
+            new Migration(3, "open interest (metrics archive, openInterestHist)", List.of(OPEN_INTEREST), List.of()),
+            new Migration(4, "parameter sweeps: sweep_runs, sweep", List.of(SWEEP_RUNS, SWEEP), List.of()));
 
     /** Session-local staging tables the appender fills before set-based SQL moves rows into real tables. */
     static final List<String> STAGING = List.of(

@@ -162,6 +162,16 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** The sweep result tables ({@code sweep_runs}, {@code sweep}); the returned view shares this store's lock. */
+    public SweepStore sweeps() {
+        return new SweepStore(this);
+    }
+
+    /** The connection, for the package's table-specific writers; callers hold this store's monitor. */
+    DuckDBConnection connection() {
+        return conn;
+    }
+
     /** Where the store lives: an absolute file path or {@code :memory:}. */
     public String location() {
         return location;
@@ -1177,12 +1187,12 @@ public final class Store implements AutoCloseable {
     // ------------------------------------------------------------------------------------------------ plumbing
 
     @FunctionalInterface
-    private interface SqlWork<T> {
+    interface SqlWork<T> {
         T run() throws SQLException;
     }
 
     /** Runs {@code work} in one transaction: commit on success, roll back and rethrow on any failure. */
-    private <T> T inTransaction(String what, SqlWork<T> work) {
+    <T> T inTransaction(String what, SqlWork<T> work) {
         try {
             conn.setAutoCommit(false);
         } catch (SQLException e) {
@@ -1235,13 +1245,13 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private void execute(String sql) throws SQLException {
+    void execute(String sql) throws SQLException {
         try (Statement s = conn.createStatement()) {
             s.execute(sql);
         }
     }
 
-    private long update(String sql, Object... params) throws SQLException {
+    long update(String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = prepare(sql, params)) {
             return ps.executeLargeUpdate();
         }

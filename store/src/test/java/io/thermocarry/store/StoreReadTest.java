@@ -112,7 +112,7 @@ class StoreReadTest {
         try (Store store = Store.inMemory()) {
             assertEquals(List.of("bars", "buckets", "conflicts", "decomposition", "fold_fits", "funding",
                     "ingested_files", "ledger", "metrics", "open_interest", "rejected_rows", "runs", "schema_version",
-                    "significance", "trades"), store.tables());
+                    "significance", "sweep", "sweep_runs", "trades"), store.tables());
         }
     }
 }
