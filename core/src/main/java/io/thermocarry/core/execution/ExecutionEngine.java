@@ -221,6 +221,7 @@ public final class ExecutionEngine {
         private final int[] unevaluated = new int[UNEVALUATED.length];
         private final Map<ExitReason, Integer> exits = new EnumMap<>(ExitReason.class);
         private final List<Trade> trades = new ArrayList<>();
+        private final List<Fill> blotter = new ArrayList<>();
         private final long tEnd;
 
         // ledger columns
@@ -255,6 +256,7 @@ public final class ExecutionEngine {
         private double pendingFromNotional;
         private ExitReason pendingReason;
         private int pendingRow;
+        private long pendingDecision;
 
         // current row
         private int row;
@@ -684,6 +686,7 @@ public final class ExecutionEngine {
             pendingFromNotional = view;
             pendingReason = out.exitReason();
             pendingRow = r;
+            pendingDecision = d;
         }
 
         // ----------------------------------------------------------------------------------------------- fills
@@ -701,6 +704,9 @@ public final class ExecutionEngine {
             fills++;
             rowTraded += traded;
             rowFee += fee;
+            Instant at = Instant.ofEpochMilli(d);
+            blotter.add(new Fill(at, at, side, ns, nn, Double.NaN, Double.NaN, b, traded, fee,
+                    sideChange && side != Side.FLAT ? exitReason(reason, ns) : null));
             if (sideChange) {
                 double exitFee = 0;
                 if (side != Side.FLAT) {
@@ -737,6 +743,7 @@ public final class ExecutionEngine {
             accrueTime(t);
             fills++;
             Side ns = pendingSide;
+            Side from = side;
             double nn = pendingNotional;
             double traded;
             double fee;
@@ -772,6 +779,9 @@ public final class ExecutionEngine {
             }
             rowTraded += traded;
             rowFee += fee;
+            blotter.add(new Fill(Instant.ofEpochMilli(pendingDecision), Instant.ofEpochMilli(t), from, ns, nn, so, po,
+                    (po - so) / so * 100.0, traded, fee, from != ns && from != Side.FLAT ? exitReason(pendingReason, ns)
+                            : null));
         }
 
         private static ExitReason exitReason(ExitReason given, Side ns) {
@@ -826,16 +836,22 @@ public final class ExecutionEngine {
             int last = n - 1;
             double move = 0.0;
             double traded;
+            double so = Double.NaN;
+            double po = Double.NaN;
+            double fillBasis = anchorBasis;
+            long fillTime = tEnd;
             if (exchange) {
                 int f = st.firstOpenAtOrAfter(tEnd);
-                double so = markSpot;
-                double po = markPerp;
+                so = markSpot;
+                po = markPerp;
                 if (f < st.size()) {
+                    fillTime = stOpen[f];
                     so = spotOpen[f];
                     po = perpOpen[f];
                     move = side.carrySign() * (qSpot * (so - markSpot) - qPerp * (po - markPerp));
                 }
                 traded = (qSpot * so + qPerp * po) / 2.0;
+                fillBasis = (po - so) / so * 100.0;
             } else {
                 traded = notional;
             }
@@ -849,7 +865,10 @@ public final class ExecutionEngine {
             equityCol[last] = capital;
             finalCloseFee = fee;
             fills++;
-            closeTrade(tEnd, n, fee, ruinRow >= 0 ? ExitReason.RUIN : ExitReason.END_OF_DATA);
+            ExitReason why = ruinRow >= 0 ? ExitReason.RUIN : ExitReason.END_OF_DATA;
+            blotter.add(new Fill(Instant.ofEpochMilli(tEnd), Instant.ofEpochMilli(fillTime), side, Side.FLAT, 0.0, so, po,
+                    fillBasis, traded, fee, why));
+            closeTrade(tEnd, n, fee, why);
             flatten();
         }
 
@@ -866,7 +885,7 @@ public final class ExecutionEngine {
                     plan.incompleteChildBars(), fills, entries, exits, intraExits, shrinks, blockedAdmissions,
                     medianNotEvaluated, predictedNotEvaluated, counts, fundingNotEvaluated, markProxied, cancelled,
                     ruinRow, ruinRow >= 0 ? Instant.ofEpochMilli(endMs[ruinRow]) : null, shortfall, finalCloseFee);
-            return new ExecutionResult(request, ledger, trades, Performance.of(ledger, trades, startingCapital), d);
+            return new ExecutionResult(request, ledger, trades, blotter, Performance.of(ledger, trades, startingCapital), d);
         }
 
         // ------------------------------------------------------------------------------------- PositionView

@@ -15,14 +15,16 @@ import java.util.List;
  *     time-weighted mean (rows before the window flat)
  * @param trades spans of constant side: entry and exit at the fill times, cycles held = settlements the position
  *     was open at, average notional time-weighted
+ * @param fills every executed order in time order, the final close included
  * @param performance metrics over the evaluation window (Sharpe from per-cycle returns)
  * @param diagnostics decisions, fills, exits, and what was not evaluated
  */
-public record ExecutionResult(ExecutionRequest request, Ledger ledger, List<Trade> trades, Performance performance,
-        ExecutionDiagnostics diagnostics) {
-    /** Copies the trade list. */
+public record ExecutionResult(ExecutionRequest request, Ledger ledger, List<Trade> trades, List<Fill> fills,
+        Performance performance, ExecutionDiagnostics diagnostics) {
+    /** Copies the lists. */
     public ExecutionResult {
         trades = List.copyOf(trades);
+        fills = List.copyOf(fills);
     }
 
     /** Window length in days. */
