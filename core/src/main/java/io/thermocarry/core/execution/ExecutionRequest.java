@@ -38,8 +38,10 @@ public record ExecutionRequest(FundingCycles cycles, SignalPath signals, int fir
         Checks.check(firstCycle >= 0 && firstCycle <= n, "firstCycle " + firstCycle + " outside [0, " + n + "]");
         Checks.check(premium.isEmpty() || premium.market() == Market.PREMIUM, "premium bars must be premium-index bars");
         for (int k = firstCycle; k + 1 < n; k++) {
-            Checks.check(cycles.endMs(k) == cycles.startMs(k + 1), "cycles are not contiguous at "
-                    + Instant.ofEpochMilli(cycles.endMs(k)) + " (a settlement is missing inside the window)");
+            if (cycles.endMs(k) != cycles.startMs(k + 1)) {
+                throw new IllegalArgumentException("cycles are not contiguous at " + Instant.ofEpochMilli(cycles.endMs(k))
+                        + " (a settlement is missing inside the window)");
+            }
         }
         if (firstCycle < n) {
             Checks.check(state.size() > 0 && state.asOfClose(cycles.startMs(firstCycle)) >= 0,

@@ -86,41 +86,58 @@ public final class IntradayState {
         checkSameInterval(index, Market.INDEX, iv);
         int np = perp.size();
         int ns = spot.size();
-        int cap = Math.min(np, ns);
-        long[] t = new long[cap];
-        double[] po = new double[cap];
-        double[] pc = new double[cap];
-        double[] so = new double[cap];
-        double[] sc = new double[cap];
         long[] pt = perp.openTimes();
         long[] st = spot.openTimes();
-        int n = 0;
-        int i = 0;
-        int j = 0;
+        long[] t;
+        double[] po;
+        double[] pc;
+        double[] so;
+        double[] sc;
+        int n;
         int lone = 0;
-        while (i < np && j < ns) {
-            if (pt[i] == st[j]) {
-                t[n] = pt[i];
-                po[n] = perp.open(i);
-                pc[n] = perp.close(i);
-                so[n] = spot.open(j);
-                sc[n] = spot.close(j);
-                n++;
-                i++;
-                j++;
-            } else if (pt[i] < st[j]) {
-                lone++;
-                i++;
-            } else {
-                lone++;
-                j++;
+        if (Arrays.equals(pt, st)) {
+            // the common case: both legs on the same grid; share the (immutable) columns
+            n = np;
+            t = pt;
+            po = perp.opens();
+            pc = perp.closes();
+            so = spot.opens();
+            sc = spot.closes();
+        } else {
+            int cap = Math.min(np, ns);
+            t = new long[cap];
+            po = new double[cap];
+            pc = new double[cap];
+            so = new double[cap];
+            sc = new double[cap];
+            n = 0;
+            int i = 0;
+            int j = 0;
+            while (i < np && j < ns) {
+                if (pt[i] == st[j]) {
+                    t[n] = pt[i];
+                    po[n] = perp.open(i);
+                    pc[n] = perp.close(i);
+                    so[n] = spot.open(j);
+                    sc[n] = spot.close(j);
+                    n++;
+                    i++;
+                    j++;
+                } else if (pt[i] < st[j]) {
+                    lone++;
+                    i++;
+                } else {
+                    lone++;
+                    j++;
+                }
             }
+            lone += (np - i) + (ns - j);
+            t = Arrays.copyOf(t, n);
+            po = Arrays.copyOf(po, n);
+            pc = Arrays.copyOf(pc, n);
+            so = Arrays.copyOf(so, n);
+            sc = Arrays.copyOf(sc, n);
         }
-        t = Arrays.copyOf(t, n);
-        po = Arrays.copyOf(po, n);
-        pc = Arrays.copyOf(pc, n);
-        so = Arrays.copyOf(so, n);
-        sc = Arrays.copyOf(sc, n);
         double[] b = new double[n];
         double[] med = new double[n];
         double[] q = new double[n];
@@ -144,9 +161,12 @@ public final class IntradayState {
         }
         double[] mc = alignedCloses(mark, t);
         double[] ic = alignedCloses(index, t);
-        double[] mi = new double[n];
-        for (int k = 0; k < n; k++) {
-            mi[k] = (mc[k] - ic[k]) / ic[k] * 100.0;
+        double[] mi = null;
+        if (mc != null && ic != null) {
+            mi = new double[n];
+            for (int k = 0; k < n; k++) {
+                mi[k] = (mc[k] - ic[k]) / ic[k] * 100.0;
+            }
         }
         return new IntradayState(perp.symbol(), iv, w, t, po, pc, so, sc, b, mi, mc, med, q, cnt, lone);
     }
@@ -159,13 +179,16 @@ public final class IntradayState {
         }
     }
 
-    /** Closes of {@code s} at the open times {@code t} (a merge; NaN where {@code s} has no such bar). */
+    /**
+     * Closes of {@code s} at the open times {@code t} (a merge; NaN where {@code s} has no such bar), or null when
+     * {@code s} is absent.
+     */
     private static double[] alignedCloses(BarSeries s, long[] t) {
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
         double[] out = new double[t.length];
         Arrays.fill(out, Double.NaN);
-        if (s == null || s.isEmpty()) {
-            return out;
-        }
         long[] st = s.openTimes();
         int j = 0;
         for (int k = 0; k < t.length; k++) {
@@ -236,12 +259,12 @@ public final class IntradayState {
 
     /** Mark–index basis at the close of bar {@code i}, percent; NaN without mark and index bars. */
     public double markIndexPct(int i) {
-        return markIndex[i];
+        return markIndex == null ? Double.NaN : markIndex[i];
     }
 
     /** Mark close of the bar with the same open time, NaN where absent. */
     public double markClose(int i) {
-        return markClose[i];
+        return markClose == null ? Double.NaN : markClose[i];
     }
 
     /** Rolling median of the spot–perp basis at the close of bar {@code i}, percent; NaN in the warm-up. */

@@ -24,8 +24,9 @@ public final class ResampledBars {
         Checks.check(present.length == bars.size(), "count column length differs from the bars");
         Checks.positive(expected, "expected");
         for (int i = 0; i < present.length; i++) {
-            Checks.check(present[i] >= 1 && present[i] <= expected,
-                    "bucket " + i + " holds " + present[i] + " of " + expected + " bars");
+            if (present[i] < 1 || present[i] > expected) {
+                throw new IllegalArgumentException("bucket " + i + " holds " + present[i] + " of " + expected + " bars");
+            }
         }
         this.bars = bars;
         this.present = present;

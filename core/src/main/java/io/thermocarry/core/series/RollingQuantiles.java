@@ -46,8 +46,12 @@ public final class RollingQuantiles {
      * @throws IllegalArgumentException when {@code x} is not finite or time does not advance
      */
     public void add(long timeMs, double x) {
-        Checks.check(Double.isFinite(x), "observation must be finite, was " + x);
-        Checks.check(timeMs > lastTime, "observation times must increase");
+        if (!Double.isFinite(x)) {
+            throw new IllegalArgumentException("observation must be finite, was " + x);
+        }
+        if (timeMs <= lastTime) {
+            throw new IllegalArgumentException("observation times must increase");
+        }
         lastTime = timeMs;
         long cut = timeMs - windowMs;
         int leaving = 0;
@@ -187,8 +191,9 @@ public final class RollingQuantiles {
      * (see the class comment).
      */
     public static double linear(double[] sorted, int n, double q) {
-        Checks.check(n >= 1, "need at least one value");
-        Checks.check(q >= 0 && q <= 1, "quantile must be in [0, 1], was " + q);
+        if (n < 1 || !(q >= 0 && q <= 1)) {
+            throw new IllegalArgumentException("need at least one value and a quantile in [0, 1]: n " + n + ", q " + q);
+        }
         double v = (n - 1) * q;
         double lo = Math.floor(v);
         int i = (int) lo;
