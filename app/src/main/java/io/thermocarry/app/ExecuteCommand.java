@@ -327,6 +327,7 @@ final class ExecuteCommand implements Callable<Integer> {
             o.put("incompleteChildBars", g.incompleteChildBars());
             o.put("lateSettlementDecisions", g.lateSettlementDecisions());
             o.put("cancelledOrders", g.cancelledOrders());
+            o.put("markedMaxDrawdown", Out.num(g.markedMaxDrawdown()));
             o.put("ruined", g.ruined());
             list.add(o);
         }

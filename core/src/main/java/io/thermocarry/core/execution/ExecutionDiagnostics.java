@@ -26,6 +26,8 @@ import java.util.Map;
  * @param markProxied settlements of a held position paid at the perp close for want of a mark price
  *     ({@link ExecutionModel#EXCHANGE})
  * @param cancelledOrders orders still unfilled at the end of the window
+ * @param markedMaxDrawdown largest peak-to-trough fall of the equity marked at every child close (and settlement),
+ *     a fraction of the peak: the intraday risk the per-cycle ledger nets away
  * @param ruinCycle cycle at whose end equity first reached 0, {@code -1} if never
  * @param ruinTime that cycle's end, {@code null} if never
  * @param ruinShortfall losses beyond zero equity absorbed by the floor
@@ -35,7 +37,7 @@ public record ExecutionDiagnostics(int decisions, int settlementDecisions, int l
         int incompleteChildBars, int fills, int entries, Map<ExitReason, Integer> exits, int intraIntervalExits,
         int shrinks, int blockedAdmissions, int medianNotEvaluated, int predictedFundingNotEvaluated,
         Map<Unevaluated, Integer> unevaluated, int fundingNotEvaluated, int markProxied, int cancelledOrders,
-        int ruinCycle, Instant ruinTime, double ruinShortfall, double finalCloseFee) {
+        double markedMaxDrawdown, int ruinCycle, Instant ruinTime, double ruinShortfall, double finalCloseFee) {
     /** Copies the maps. */
     public ExecutionDiagnostics {
         exits = Map.copyOf(exits);

@@ -297,6 +297,8 @@ public final class ExecutionEngine {
         private int markProxied;
         private int cancelled;
         private int ruinRow = -1;
+        private double markPeak;
+        private double markDrawdown;
         private double shortfall;
         private double finalCloseFee;
 
@@ -312,6 +314,7 @@ public final class ExecutionEngine {
             this.feeFraction = request.spec().fee().perChangeFraction();
             this.startingCapital = request.startingCapital();
             this.capital = startingCapital;
+            this.markPeak = startingCapital;
             FundingCycles c = request.cycles();
             this.n = c.size();
             this.first = request.firstCycle();
@@ -420,6 +423,17 @@ public final class ExecutionEngine {
             }
             rowBasis += pnl;
             tBasis += pnl;
+            watchEquity();
+        }
+
+        /** Tracks the peak-to-trough fall of the equity marked at child resolution. */
+        private void watchEquity() {
+            double e = (capital - rowFee) + (rowFunding + rowBasis);
+            if (e > markPeak) {
+                markPeak = e;
+            } else if (markPeak > 0 && (markPeak - e) / markPeak > markDrawdown) {
+                markDrawdown = (markPeak - e) / markPeak;
+            }
         }
 
         // ----------------------------------------------------------------------------------------- settlements
@@ -497,6 +511,7 @@ public final class ExecutionEngine {
             rowFunding = 0;
             rowBasis = 0;
             rowFee = 0;
+            watchEquity();
             rowTraded = 0;
             rowNotionalTime = 0;
             rowShortTime = 0;
@@ -884,7 +899,7 @@ public final class ExecutionEngine {
             ExecutionDiagnostics d = new ExecutionDiagnostics(decisions, settlementDecisions, lateSettlementDecisions,
                     plan.incompleteChildBars(), fills, entries, exits, intraExits, shrinks, blockedAdmissions,
                     medianNotEvaluated, predictedNotEvaluated, counts, fundingNotEvaluated, markProxied, cancelled,
-                    ruinRow, ruinRow >= 0 ? Instant.ofEpochMilli(endMs[ruinRow]) : null, shortfall, finalCloseFee);
+                    markDrawdown, ruinRow, ruinRow >= 0 ? Instant.ofEpochMilli(endMs[ruinRow]) : null, shortfall, finalCloseFee);
             return new ExecutionResult(request, ledger, trades, blotter, Performance.of(ledger, trades, startingCapital), d);
         }
 

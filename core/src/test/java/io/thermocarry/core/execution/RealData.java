@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Assumptions;
  * calling test is skipped with a message, or fails when {@code thermocarry.requireSharedData=true}. Reads the
  * freqtrade CSV layout ({@code open_time_ms,date,open,high,low,close,volume}; funding rate in {@code open}),
  * merges a series' part files (overlaps must agree exactly) and caches each series for the JVM, so every file
- * is read once.
+ * is read once. Funding times are rounded to the nearest minute, as the product's ingest does.
  */
 final class RealData {
     private static final long HOUR = 3_600_000L;
@@ -208,7 +208,9 @@ final class RealData {
             TreeMap<Long, Double> rows = new TreeMap<>();
             for (Path f : files(binance().resolve("funding"), symbol)) {
                 read(f, cols -> {
-                    long t = Long.parseLong(cols[0]);
+                    // Binance's fundingTime carries a few ms of jitter (some rows keep it): rounded to the nearest
+                    // minute, as the product's ingest does (binance FundingCollector)
+                    long t = Math.floorDiv(Long.parseLong(cols[0]) + 30_000L, 60_000L) * 60_000L;
                     double r = Double.parseDouble(cols[2]);
                     Double old = rows.put(t, r);
                     if (old != null && old != r) {
