@@ -88,6 +88,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void coreExecution_sitsOnTop_nothingElseInCoreDependsOnIt() {
+        noClasses().that().resideInAnyPackage("io.thermocarry.core.market..", "io.thermocarry.core.series..",
+                "io.thermocarry.core.physics..", "io.thermocarry.core.signal..", "io.thermocarry.core.regime..",
+                "io.thermocarry.core.strategy..", "io.thermocarry.core.backtest..", "io.thermocarry.core.stats..")
+                .should().dependOnClassesThat().resideInAPackage("io.thermocarry.core.execution..")
+                .check(classes);
+    }
+
+    @Test
     void corePackages_formNoCycle() {
         com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
                 .matching("io.thermocarry.core.(*)..").should().beFreeOfCycles().check(classes);

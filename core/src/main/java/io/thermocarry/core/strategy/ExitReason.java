@@ -23,5 +23,10 @@ public enum ExitReason {
     /** Capital reached zero; the position was liquidated at the next decision. */
     RUIN,
     /** Still open at the end of the data: closed at the last cycle's end. */
-    END_OF_DATA
+    END_OF_DATA,
+    /**
+     * Intraday execution: the funding predicted from the premium index over the running interval (SPEC §8)
+     * turned against the carry side.
+     */
+    PREDICTED_FUNDING_FLIP
 }
