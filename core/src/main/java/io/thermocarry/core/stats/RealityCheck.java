@@ -21,7 +21,8 @@ import java.util.SplittableRandom;
  * <p><b>Statistics</b> with {@code d̄_k} the sample mean and {@code d̄*_{k,b}} its value in resample {@code b}:
  * <ul>
  * <li>White: {@code V = max_k √n·d̄_k}, replicates {@code V*_b = max_k √n·(d̄*_{k,b} − d̄_k)}.</li>
- * <li>Hansen SPA (studentized): {@code ω̂_k² = (1/B) Σ_b (√n·(d̄*_{k,b} − d̄_k))²} (the bootstrap variance),
+ * <li>Hansen SPA (studentized): {@code ω̂_k²} the variance of {@code √n·d̄*_k} under the stationary bootstrap,
+ * in its closed form ({@link #longRunVariance}),
  * {@code T = max(0, max_k √n·d̄_k/ω̂_k)}, replicates
  * {@code T*_b = max(0, max_k √n·(d̄*_{k,b} − g(d̄_k))/ω̂_k)} with the recentring {@code g}: <em>consistent</em>
  * {@code g_c(x) = x·1{x ≥ −ω̂_k·√(2·ln ln n / n)}} (the headline), <em>lower</em> {@code g_l(x) = max(x, 0)} and
@@ -132,12 +133,7 @@ public final class RealityCheck {
         double sqrtN = Math.sqrt(n);
         double[] omega = new double[k];
         for (int m = 0; m < k; m++) {
-            double ss = 0;
-            for (int r = 0; r < b; r++) {
-                double z = sqrtN * (boot[r][m] - mean[m]);
-                ss += z * z;
-            }
-            omega[m] = Math.sqrt(ss / b);
+            omega[m] = Math.sqrt(longRunVariance(d[m], mean[m], spec.meanBlockLength()));
         }
         double[] t = new double[k];
         int bestMean = 0;
@@ -201,6 +197,50 @@ public final class RealityCheck {
         double denom = 1.0 + b;
         return new Result(k, n, mean, t, bestMean, bestT, white, (1.0 + exWhite) / denom, spa, (1.0 + exC) / denom,
                 (1.0 + exL) / denom, (1.0 + exU) / denom, spec);
+    }
+
+    /**
+     * The variance of {@code √n·d̄*} under the stationary bootstrap, in closed form (Politis and Romano 1994;
+     * Hansen 2005, eq. for {@code ω̂²}): {@code γ̂_0 + 2 Σ_{i=1}^{n−1} κ(n, i)·γ̂_i} with
+     * {@code κ(n, i) = (1 − i/n)(1 − q)^i + (i/n)(1 − q)^{n−i}}, {@code q = 1/meanBlockLength} and {@code γ̂_i} the
+     * sample autocovariances (divisor {@code n}). Exact rather than estimated from the resamples, so the
+     * studentization carries no Monte Carlo noise; lags whose weight is below 1e-9 are skipped.
+     */
+    static double longRunVariance(double[] x, double mean, double meanBlockLength) {
+        int n = x.length;
+        double q = 1.0 / meanBlockLength;
+        double keep = 1.0 - q;
+        double[] c = new double[n];
+        for (int t = 0; t < n; t++) {
+            c[t] = x[t] - mean;
+        }
+        double v = autocovariance(c, 0);
+        if (keep <= 0) {
+            return v;
+        }
+        double logKeep = Math.log(keep);
+        int reach = (int) Math.min(n - 1, Math.ceil(Math.log(1e-9) / logKeep));
+        for (int i = 1; i < n; i++) {
+            boolean near = i <= reach;
+            boolean wrap = n - i <= reach;
+            if (!near && !wrap) {
+                i = n - reach - 1;
+                continue;
+            }
+            double kappa = (1.0 - (double) i / n) * Math.exp(i * logKeep)
+                    + ((double) i / n) * Math.exp((n - i) * logKeep);
+            v += 2.0 * kappa * autocovariance(c, i);
+        }
+        return Math.max(v, 0.0);
+    }
+
+    private static double autocovariance(double[] c, int lag) {
+        int n = c.length;
+        double s = 0;
+        for (int t = lag; t < n; t++) {
+            s += c[t] * c[t - lag];
+        }
+        return s / n;
     }
 
     /**
