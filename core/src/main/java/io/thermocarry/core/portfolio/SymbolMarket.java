@@ -227,8 +227,8 @@ public final class SymbolMarket {
     /**
      * Funding coverage of {@code (fromMs, toMs]}: settlements present divided by settlements present plus
      * missing, where the missing ones are counted on the grid of the interval in force — between consecutive
-     * present settlements {@code round(spacing / interval) − 1}, before the first and after the last the whole
-     * intervals of the uncovered time. NaN for an empty window.
+     * present settlements {@code round(spacing / interval) − 1}, before the first {@code ⌈(t_first − from) /
+     * interval⌉ − 1}, after the last {@code ⌊(to − t_last) / interval⌋}. NaN for an empty window.
      */
     public double fundingCoverage(long fromMs, long toMs) {
         if (toMs <= fromMs) {
@@ -246,7 +246,7 @@ public final class SymbolMarket {
             long spacing = settlementMs[i] - settlementMs[i - 1];
             missing += Math.max(0, Math.round((double) spacing / inForce) - 1);
         }
-        missing += Math.floor((double) (settlementMs[a] - fromMs) / settlementIntervalMs[a]);
+        missing += Math.max(0, Math.ceil((double) (settlementMs[a] - fromMs) / settlementIntervalMs[a]) - 1);
         long last = settlementMs[b - 1];
         missing += Math.floor((double) (toMs - last) / settlementIntervalMs[b - 1]);
         return present / (present + missing);
