@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Funding-carry regime and sizing engine for Binance spot/perp pairs.",
         subcommands = {IngestCommand.class, InfoCommand.class, CyclesCommand.class, SignalsCommand.class,
                 BacktestCommand.class, SimulateCommand.class, PhysicsCommand.class,
-                ParquetCommand.Export.class, ParquetCommand.Import.class})
+                ParquetCommand.Export.class, ParquetCommand.Import.class, EvaluateCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -110,10 +110,271 @@ final class Schema {
             )""", List.of("table_name", "symbol", "market", "interval", "time_ms", "stored", "incoming",
             "source_file"), List.of());
 
+
+    /** The tag columns every evaluation result row starts with (fold −1: the stitched out-of-sample span). */
+    static final List<String> RESULT_TAGS = List.of("run_id", "symbol", "strategy", "config", "fee_bps", "compat", "fold");
+
+    static final TableDef RUNS = new TableDef("runs", """
+            CREATE TABLE runs (
+              run_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              strategy VARCHAR NOT NULL,
+              config VARCHAR NOT NULL,
+              fee_bps DOUBLE,
+              compat VARCHAR NOT NULL,
+              fold INTEGER NOT NULL,
+              request VARCHAR NOT NULL,
+              created_at_ms BIGINT NOT NULL,
+              from_ms BIGINT,
+              to_ms BIGINT,
+              train_cycles INTEGER NOT NULL,
+              test_cycles INTEGER NOT NULL,
+              resamples INTEGER NOT NULL,
+              block_length INTEGER NOT NULL,
+              seed BIGINT NOT NULL,
+              tune VARCHAR,
+              cycles INTEGER NOT NULL,
+              first_decision INTEGER NOT NULL,
+              folds INTEGER NOT NULL,
+              oos_cycles INTEGER NOT NULL,
+              oos_start_ms BIGINT,
+              oos_end_ms BIGINT,
+              settlements_after_basis INTEGER NOT NULL
+            )""", RESULT_TAGS, List.of());
+
+    static final TableDef METRICS = new TableDef("metrics", """
+            CREATE TABLE metrics (
+              run_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              strategy VARCHAR NOT NULL,
+              config VARCHAR NOT NULL,
+              fee_bps DOUBLE,
+              compat VARCHAR NOT NULL,
+              fold INTEGER NOT NULL,
+              cycles INTEGER NOT NULL,
+              start_ms BIGINT,
+              end_ms BIGINT,
+              years DOUBLE,
+              total_return DOUBLE,
+              annual_return DOUBLE,
+              sharpe DOUBLE,
+              sharpe_ci_low DOUBLE,
+              sharpe_ci_high DOUBLE,
+              sortino DOUBLE,
+              sharpe_per_cycle DOUBLE,
+              reference_sharpe DOUBLE,
+              max_drawdown DOUBLE,
+              calmar DOUBLE,
+              worst_cycle DOUBLE,
+              cvar5 DOUBLE,
+              win_rate DOUBLE,
+              profit_factor DOUBLE,
+              trades INTEGER NOT NULL,
+              avg_hold_cycles DOUBLE,
+              turnover DOUBLE,
+              fee_drag DOUBLE,
+              pnl_funding DOUBLE,
+              pnl_basis DOUBLE,
+              pnl_price DOUBLE,
+              pnl_fees DOUBLE,
+              pnl_total DOUBLE,
+              equilibrium_cycles INTEGER NOT NULL,
+              equilibrium_funding DOUBLE,
+              equilibrium_basis DOUBLE,
+              equilibrium_fees DOUBLE,
+              equilibrium_total DOUBLE,
+              warm_cycles INTEGER NOT NULL,
+              warm_funding DOUBLE,
+              warm_basis DOUBLE,
+              warm_fees DOUBLE,
+              warm_total DOUBLE,
+              ness_cycles INTEGER NOT NULL,
+              ness_funding DOUBLE,
+              ness_basis DOUBLE,
+              ness_fees DOUBLE,
+              ness_total DOUBLE,
+              none_cycles INTEGER NOT NULL,
+              none_funding DOUBLE,
+              none_basis DOUBLE,
+              none_fees DOUBLE,
+              none_total DOUBLE,
+              ruined BOOLEAN NOT NULL,
+              basis_not_evaluated INTEGER NOT NULL,
+              funding_not_evaluated INTEGER NOT NULL
+            )""", RESULT_TAGS, List.of());
+
+    static final TableDef LEDGER = new TableDef("ledger", """
+            CREATE TABLE ledger (
+              run_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              strategy VARCHAR NOT NULL,
+              config VARCHAR NOT NULL,
+              fee_bps DOUBLE,
+              compat VARCHAR NOT NULL,
+              fold INTEGER NOT NULL,
+              cycle INTEGER NOT NULL,
+              start_ms BIGINT NOT NULL,
+              end_ms BIGINT NOT NULL,
+              side VARCHAR NOT NULL,
+              notional DOUBLE NOT NULL,
+              traded DOUBLE NOT NULL,
+              funding DOUBLE NOT NULL,
+              basis DOUBLE NOT NULL,
+              price DOUBLE NOT NULL,
+              fee DOUBLE NOT NULL,
+              total DOUBLE NOT NULL,
+              equity DOUBLE NOT NULL,
+              regime VARCHAR
+            )""", concat(RESULT_TAGS, "cycle"), List.of());
+
+    static final TableDef TRADES = new TableDef("trades", """
+            CREATE TABLE trades (
+              run_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              strategy VARCHAR NOT NULL,
+              config VARCHAR NOT NULL,
+              fee_bps DOUBLE,
+              compat VARCHAR NOT NULL,
+              fold INTEGER NOT NULL,
+              trade INTEGER NOT NULL,
+              entry_ms BIGINT NOT NULL,
+              exit_ms BIGINT NOT NULL,
+              entry_cycle INTEGER NOT NULL,
+              exit_cycle INTEGER NOT NULL,
+              side VARCHAR NOT NULL,
+              entry_notional DOUBLE NOT NULL,
+              avg_notional DOUBLE NOT NULL,
+              funding DOUBLE NOT NULL,
+              basis DOUBLE NOT NULL,
+              price DOUBLE NOT NULL,
+              fees DOUBLE NOT NULL,
+              total DOUBLE NOT NULL,
+              cycles_held INTEGER NOT NULL,
+              regime_at_entry VARCHAR,
+              exit_reason VARCHAR NOT NULL
+            )""", concat(RESULT_TAGS, "trade"), List.of());
+
+    static final TableDef BUCKETS = new TableDef("buckets", """
+            CREATE TABLE buckets (
+              run_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              strategy VARCHAR NOT NULL,
+              config VARCHAR NOT NULL,
+              fee_bps DOUBLE,
+              compat VARCHAR NOT NULL,
+              fold INTEGER NOT NULL,
+              scheme VARCHAR NOT NULL,
+              bucket INTEGER NOT NULL,
+              entropy_bucket INTEGER NOT NULL,
+              label VARCHAR NOT NULL,
+              r_low DOUBLE,
+              r_high DOUBLE,
+              e_low DOUBLE,
+              e_high DOUBLE,
+              count INTEGER NOT NULL,
+              mean_total DOUBLE,
+              mean_funding DOUBLE,
+              mean_basis DOUBLE,
+              median_total DOUBLE,
+              median_funding DOUBLE,
+              median_basis DOUBLE,
+              hit_rate DOUBLE,
+              convergence_share DOUBLE,
+              worst_decile DOUBLE,
+              worst_decile_mean DOUBLE
+            )""", concat(RESULT_TAGS, "scheme", "bucket", "entropy_bucket"), List.of());
+
+    static final TableDef SIGNIFICANCE = new TableDef("significance", """
+            CREATE TABLE significance (
+              run_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              strategy VARCHAR NOT NULL,
+              config VARCHAR NOT NULL,
+              fee_bps DOUBLE,
+              compat VARCHAR NOT NULL,
+              fold INTEGER NOT NULL,
+              versus VARCHAR NOT NULL,
+              versus_config VARCHAR NOT NULL,
+              sharpe DOUBLE,
+              sharpe_versus DOUBLE,
+              sharpe_diff DOUBLE,
+              ci_low DOUBLE,
+              ci_high DOUBLE,
+              level DOUBLE NOT NULL,
+              p_value DOUBLE,
+              resamples INTEGER NOT NULL,
+              block_length INTEGER NOT NULL,
+              cycles INTEGER NOT NULL
+            )""", concat(RESULT_TAGS, "versus", "versus_config"), List.of());
+
+    static final TableDef DECOMPOSITION = new TableDef("decomposition", """
+            CREATE TABLE decomposition (
+              run_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              strategy VARCHAR NOT NULL,
+              config VARCHAR NOT NULL,
+              fee_bps DOUBLE,
+              compat VARCHAR NOT NULL,
+              fold INTEGER NOT NULL,
+              step INTEGER NOT NULL,
+              step_name VARCHAR NOT NULL,
+              step_label VARCHAR NOT NULL,
+              first_cycle_ms BIGINT NOT NULL,
+              cycles INTEGER NOT NULL,
+              sharpe DOUBLE,
+              reference_sharpe DOUBLE,
+              total_return DOUBLE,
+              annual_return DOUBLE,
+              max_drawdown DOUBLE,
+              pnl_funding DOUBLE,
+              pnl_basis DOUBLE,
+              pnl_fees DOUBLE,
+              pnl_total DOUBLE,
+              trades INTEGER NOT NULL,
+              turnover DOUBLE
+            )""", concat(RESULT_TAGS, "step"), List.of());
+
+    static final TableDef FOLD_FITS = new TableDef("fold_fits", """
+            CREATE TABLE fold_fits (
+              run_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              strategy VARCHAR NOT NULL,
+              config VARCHAR NOT NULL,
+              fee_bps DOUBLE,
+              compat VARCHAR NOT NULL,
+              fold INTEGER NOT NULL,
+              train_start_ms BIGINT NOT NULL,
+              test_start_ms BIGINT NOT NULL,
+              test_end_ms BIGINT NOT NULL,
+              train_cycles INTEGER NOT NULL,
+              test_cycles INTEGER NOT NULL,
+              entropy_ness_threshold DOUBLE,
+              entropy_equilibrium_threshold DOUBLE,
+              je_danger_threshold DOUBLE,
+              tuned_relaxation_danger DOUBLE,
+              tuned_base_fraction DOUBLE,
+              training_return DOUBLE,
+              training_max_drawdown DOUBLE,
+              training_sharpe DOUBLE,
+              within_budget BOOLEAN
+            )""", RESULT_TAGS, List.of());
+
+    /** The evaluation result tables, in write order. */
+    static final List<TableDef> RESULT_TABLES = List.of(RUNS, METRICS, LEDGER, TRADES, BUCKETS, SIGNIFICANCE,
+            DECOMPOSITION, FOLD_FITS);
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> out = new java.util.ArrayList<>(head);
+        out.addAll(List.of(tail));
+        return List.copyOf(out);
+    }
+
     /** Every schema step, in order. Append only. */
     static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "market data: bars, funding, ingested files, rejected rows, conflicts",
-                    List.of(BARS, FUNDING, INGESTED_FILES, REJECTED_ROWS, CONFLICTS), List.of()));
+                    List.of(BARS, FUNDING, INGESTED_FILES, REJECTED_ROWS, CONFLICTS), List.of()),
+            new Migration(2, "evaluation results: runs, metrics, ledger, trades, buckets, significance,"
+                    + " decomposition, fold fits", RESULT_TABLES, List.of()));
 
     /** Session-local staging tables the appender fills before set-based SQL moves rows into real tables. */
     static final List<String> STAGING = List.of(

@@ -62,6 +62,9 @@ import org.duckdb.DuckDBDriver;
  * <li>{@code rejected_rows(file, line, reason, sha256)}.</li>
  * <li>{@code conflicts(table_name, symbol, market, interval, time_ms, stored, incoming, source_file)}.</li>
  * <li>{@code schema_version(version, description, applied_at_ms)}.</li>
+ * <li>Schema version 2, evaluation results ({@link #replaceEvaluation}): {@code runs}, {@code metrics},
+ * {@code ledger}, {@code trades}, {@code buckets}, {@code significance}, {@code decomposition},
+ * {@code fold_fits}, every row tagged {@code (run_id, symbol, strategy, config, fee_bps, compat, fold)}.</li>
  * </ul>
  */
 public final class Store implements AutoCloseable {
@@ -651,6 +654,167 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("reading schema_version: " + e.getMessage(), e);
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ results
+
+    /** Names of the evaluation result tables ({@code runs}, {@code metrics}, {@code ledger}, ...), in write order. */
+    public static List<String> resultTables() {
+        return Schema.RESULT_TABLES.stream().map(Schema.TableDef::name).toList();
+    }
+
+    /**
+     * Stores an evaluation run, replacing whatever that run id had stored before, in one transaction (see
+     * {@link #beginEvaluation}).
+     */
+    public void replaceEvaluation(io.thermocarry.core.evaluation.EvaluationRun run) {
+        Checks.notNull(run, "run");
+        try (EvaluationSession session = beginEvaluation(run.request())) {
+            for (io.thermocarry.core.evaluation.SymbolEvaluation s : run.symbols()) {
+                session.add(s);
+            }
+            session.commit();
+        }
+    }
+
+    /**
+     * Opens the transaction that replaces one evaluation run: every result table's rows of the request's run id
+     * are deleted at once; {@link EvaluationSession#add} appends a symbol's rows as soon as it is evaluated (so a
+     * caller can write one symbol while others are still being computed); {@link EvaluationSession#commit} makes
+     * the new run visible; closing without committing rolls everything back, the previous copy intact. Running
+     * the same request twice therefore leaves one copy, never two. While a session is open the store is its
+     * (other calls from the same thread would join its transaction; use none).
+     *
+     * <p>Rows are tagged {@code (run_id, symbol, strategy, config, fee_bps, compat, fold)}; fold −1 is the
+     * stitched out-of-sample span (or a row that belongs to no fold), 0.. the test folds. See the table
+     * definitions in {@code Schema} for the columns.
+     */
+    public synchronized EvaluationSession beginEvaluation(io.thermocarry.core.evaluation.EvaluationRequest request) {
+        Checks.notNull(request, "request");
+        String id = request.runId();
+        try {
+            conn.setAutoCommit(false);
+            for (Schema.TableDef t : Schema.RESULT_TABLES) {
+                update("DELETE FROM " + t.name() + " WHERE run_id = ?", id);
+            }
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            throw new StoreException("storing evaluation run " + id + ": " + e.getMessage() + " (nothing written)", e);
+        }
+        return new EvaluationSession(request, new EvaluationWriter(conn, id, clock.millis()));
+    }
+
+    private void rollbackQuietly(Exception cause) {
+        try {
+            conn.rollback();
+            conn.setAutoCommit(true);
+        } catch (SQLException r) {
+            cause.addSuppressed(r);
+        }
+    }
+
+    /** An open evaluation write (see {@link #beginEvaluation}). */
+    public final class EvaluationSession implements AutoCloseable {
+        private final io.thermocarry.core.evaluation.EvaluationRequest request;
+        private final EvaluationWriter writer;
+        private boolean open = true;
+
+        private EvaluationSession(io.thermocarry.core.evaluation.EvaluationRequest request, EvaluationWriter writer) {
+            this.request = request;
+            this.writer = writer;
+        }
+
+        /** Appends one symbol's rows (inside the transaction). */
+        public void add(io.thermocarry.core.evaluation.SymbolEvaluation symbol) {
+            synchronized (Store.this) {
+                Checks.check(open, "evaluation session already closed");
+                try {
+                    writer.write(request, symbol);
+                } catch (SQLException | RuntimeException e) {
+                    open = false;
+                    rollbackQuietly(e);
+                    throw new StoreException("storing evaluation run " + request.runId() + " (" + symbol.symbol()
+                            + "): " + e.getMessage() + " (nothing written)", e);
+                }
+            }
+        }
+
+        /** Commits the run. */
+        public void commit() {
+            synchronized (Store.this) {
+                Checks.check(open, "evaluation session already closed");
+                open = false;
+                try {
+                    conn.commit();
+                    conn.setAutoCommit(true);
+                } catch (SQLException e) {
+                    rollbackQuietly(e);
+                    throw new StoreException("committing evaluation run " + request.runId() + ": " + e.getMessage()
+                            + " (nothing written)", e);
+                }
+            }
+        }
+
+        /** Rolls back unless committed. */
+        @Override
+        public void close() {
+            synchronized (Store.this) {
+                if (open) {
+                    open = false;
+                    rollbackQuietly(new StoreException("evaluation run " + request.runId() + " abandoned"));
+                }
+            }
+        }
+    }
+
+    /** Rows of one run in one result table. */
+    public synchronized long resultRows(String table, String runId) {
+        Schema.TableDef t = resultTable(table);
+        try {
+            return queryLong("SELECT count(*) FROM " + t.name() + " WHERE run_id = ?", Checks.notNull(runId, "runId"));
+        } catch (SQLException e) {
+            throw new StoreException("counting " + t.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Run ids stored in {@code runs}, sorted. */
+    public synchronized List<String> runIds() {
+        try (Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery("SELECT DISTINCT run_id FROM runs ORDER BY run_id")) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("listing runs: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes one run's rows of a result table to a CSV file with a header (DuckDB {@code COPY}), ordered by the
+     * table's key; NULL as an empty field, times as epoch-millisecond integers.
+     */
+    public synchronized void exportCsv(String table, String runId, Path file) {
+        Schema.TableDef t = resultTable(table);
+        Checks.notNull(file, "file");
+        Checks.check(runId != null && runId.matches("[0-9a-f]{1,64}"), "run id must be hex, was " + runId);
+        Path abs = file.toAbsolutePath();
+        try {
+            if (abs.getParent() != null) {
+                Files.createDirectories(abs.getParent());
+            }
+            execute("COPY (SELECT * FROM " + t.name() + " WHERE run_id = '" + runId + "' ORDER BY "
+                    + String.join(", ", t.keyColumns()) + ") TO " + sqlString(abs.toString()) + " (HEADER, DELIMITER ',')");
+        } catch (IOException | SQLException e) {
+            throw new StoreException("exporting " + t.name() + " of run " + runId + " to " + abs + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Schema.TableDef resultTable(String table) {
+        Schema.TableDef t = Schema.table(table);
+        Checks.check(Schema.RESULT_TABLES.contains(t), table + " is not an evaluation result table");
+        return t;
     }
 
     // ------------------------------------------------------------------------------------------------ parquet
