@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = "Funding-carry regime and sizing engine for Binance spot/perp pairs.",
         subcommands = {IngestCommand.class, InfoCommand.class, CyclesCommand.class, SignalsCommand.class,
                 BacktestCommand.class, SimulateCommand.class, PhysicsCommand.class,
-                ParquetCommand.Export.class, ParquetCommand.Import.class, EvaluateCommand.class})
+                ParquetCommand.Export.class, ParquetCommand.Import.class, EvaluateCommand.class,
+                PortfolioCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(run(args));

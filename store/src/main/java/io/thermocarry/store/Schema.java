@@ -374,7 +374,9 @@ final class Schema {
             new Migration(1, "market data: bars, funding, ingested files, rejected rows, conflicts",
                     List.of(BARS, FUNDING, INGESTED_FILES, REJECTED_ROWS, CONFLICTS), List.of()),
             new Migration(2, "evaluation results: runs, metrics, ledger, trades, buckets, significance,"
-                    + " decomposition, fold fits", RESULT_TABLES, List.of()));
+                    + " decomposition, fold fits", RESULT_TABLES, List.of()),
+            new Migration(3, "portfolio results: runs, folds (universe and weights), metrics, symbols, ledger,"
+                    + " correlation, holes, multiple testing, reality check", PortfolioTables.TABLES, List.of()));
 
     /** Session-local staging tables the appender fills before set-based SQL moves rows into real tables. */
     static final List<String> STAGING = List.of(
