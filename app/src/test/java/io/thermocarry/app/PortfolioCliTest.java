@@ -34,7 +34,7 @@ class PortfolioCliTest {
     @BeforeAll
     void simulateThreeSymbols() {
         db = dir.resolve("pf.duckdb").toString();
-        String[][] sims = {{"AAAUSDT", "7", "realistic"}, {"BBBUSDT", "8", "realistic"}, {"CCCUSDT", "9", "strong"}};
+        String[][] sims = {{"AAAUSDT", "7", "realistic"}, {"BBBUSDT", "8", "realistic"}, {"CCCUSDT", "9", "realistic"}};
         for (String[] s : sims) {
             Cli.Result r = Cli.run("simulate", "--symbol", s[0], "--seed", s[1], "--preset", s[2], "--cycles", "1500",
                     "--db", db, "--json");
@@ -62,7 +62,8 @@ class PortfolioCliTest {
                 weights += s.get("weight").asDouble();
                 assertTrue(s.get("weight").asDouble() <= 0.5 + 1e-12, "mean weight within the 0.5 symbol cap");
             }
-            assertEquals(oos.get("pnl").get("total").asDouble(), total, 1e-12, "Σ per-symbol PnL = portfolio PnL");
+            assertEquals(oos.get("pnl").get("total").asDouble(), total, 1e-12 * Math.max(1, Math.abs(total)),
+                    "Σ per-symbol PnL = portfolio PnL");
             assertTrue(weights <= 1 + 1e-9);
             assertTrue(oos.get("pnl").get("fees").asDouble() > prevFees, "higher tier, higher fees");
             prevFees = oos.get("pnl").get("fees").asDouble();
