@@ -21,7 +21,7 @@ class PortfolioCliTest {
     static Path dir;
     private String db;
     private JsonNode doc;
-    private static final String[] FAST = {"--bootstrap", "400", "--rc-resamples", "300", "--min-history", "400",
+    private static final String[] FAST = {"--bootstrap", "400", "--rc-resamples", "300", "--min-history", "360",
             "--min-volume", "0", "--train-days", "60", "--test-days", "20"};
 
     private static String[] args(String db, String... more) {
@@ -36,7 +36,7 @@ class PortfolioCliTest {
         db = dir.resolve("pf.duckdb").toString();
         String[][] sims = {{"AAAUSDT", "7", "realistic"}, {"BBBUSDT", "8", "realistic"}, {"CCCUSDT", "9", "realistic"}};
         for (String[] s : sims) {
-            Cli.Result r = Cli.run("simulate", "--symbol", s[0], "--seed", s[1], "--preset", s[2], "--cycles", "1500",
+            Cli.Result r = Cli.run("simulate", "--symbol", s[0], "--seed", s[1], "--preset", s[2], "--cycles", "1200",
                     "--db", db, "--json");
             assertEquals(0, r.exit(), r.err());
         }
@@ -105,12 +105,19 @@ class PortfolioCliTest {
     @Test
     void store_holdsTheRun_andReRunningReplacesIt() {
         String runId = doc.get("runId").asText();
-        long[] before = rows(runId);
-        assertTrue(before[0] == 1 && before[1] > 0 && before[2] > 0, java.util.Arrays.toString(before));
-        Cli.Result again = Cli.run(args(db, "--symbols", "AAAUSDT,BBBUSDT,CCCUSDT", "--allocation", "all", "--json"));
+        long[] full = rows(runId);
+        assertTrue(full[0] == 1 && full[1] > 0 && full[2] == 9 && full[4] == 3 * 15, java.util.Arrays.toString(full));
+        String[] quick = args(db, "--symbols", "AAAUSDT,CCCUSDT", "--no-evaluation", "--json");
+        Cli.Result first = Cli.run(quick);
+        assertEquals(0, first.exit(), first.err());
+        String quickId = first.json().get("runId").asText();
+        long[] before = rows(quickId);
+        assertTrue(before[0] == 1 && before[1] > 0 && before[2] == 0, java.util.Arrays.toString(before));
+        Cli.Result again = Cli.run(quick);
         assertEquals(0, again.exit(), again.err());
-        assertEquals(runId, again.json().get("runId").asText());
-        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(rows(runId)), "replaced, not duplicated");
+        assertEquals(quickId, again.json().get("runId").asText());
+        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(rows(quickId)), "replaced, not duplicated");
+        assertEquals(java.util.Arrays.toString(full), java.util.Arrays.toString(rows(runId)), "another run untouched");
         String evalRun = doc.get("multipleTesting").get("evaluationRunId").asText();
         try (Store s = Store.open(Path.of(db))) {
             assertTrue(s.resultRows("significance", evalRun) > 0, "the per-symbol evaluation is in the evaluation tables");
