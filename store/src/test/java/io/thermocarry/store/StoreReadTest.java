@@ -94,8 +94,9 @@ class StoreReadTest {
     @Test
     void tables_listsTheMigratedTables() {
         try (Store store = Store.inMemory()) {
-            assertEquals(List.of("bars", "conflicts", "funding", "ingested_files", "rejected_rows", "schema_version"),
-                    store.tables());
+            assertEquals(List.of("bars", "buckets", "conflicts", "decomposition", "fold_fits", "funding",
+                    "ingested_files", "ledger", "metrics", "rejected_rows", "runs", "schema_version", "significance",
+                    "trades"), store.tables());
         }
     }
 }

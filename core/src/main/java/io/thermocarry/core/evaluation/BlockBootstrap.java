@@ -21,11 +21,17 @@ import java.util.SplittableRandom;
  * {@code B} table look-ups; the tables of all series are interleaved so one look-up serves them all. Cost
  * {@code O(m·L·Q + resamples·B·Q)} for {@code Q} series, primitive arrays only.
  *
+ * A resample whose centred sum of squares is below {@code 1e−12} of its uncentred size has no dispersion and an
+ * undefined (NaN) Sharpe, as a series of one repeated value.
+ *
  * <p>Difference test of {@code d = Ŝ_a − Ŝ_b}: the percentile interval of {@code d*} and the two-sided
  * p-value of the centred bootstrap, {@code p = (1 + #{|d* − d| ≥ |d|}) / (1 + R)} over the {@code R} finite
  * replicates (the null distribution is {@code d*} shifted to mean 0).
  */
 public final class BlockBootstrap {
+    /** Relative size below which a resample's centred sum of squares counts as no dispersion. */
+    private static final double NUMERICAL_ZERO = 1e-12;
+
     private final int m;
     private final int blockLength;
     private final int resamples;
@@ -181,8 +187,10 @@ public final class BlockBootstrap {
             for (int s = 0; s < q; s++) {
                 double s1 = acc[s];
                 double s2 = acc[q + s];
-                double var = m > 1 ? (s2 - s1 * s1 / m) / (m - 1) : Double.NaN;
-                out[s][r] = var > 0 ? (mean[s] + s1 / m) / Math.sqrt(var) * annualiser : Double.NaN;
+                double ss = s2 - s1 * s1 / m;
+                // a resample without dispersion (e.g. one value repeated) leaves only rounding dust: undefined
+                out[s][r] = ss > NUMERICAL_ZERO * (s2 + s1 * s1 / m)
+                        ? (mean[s] + s1 / m) / Math.sqrt(ss / (m - 1)) * annualiser : Double.NaN;
             }
         }
         return out;
