@@ -173,25 +173,33 @@ final class PortfolioCommand implements Callable<Integer> {
                     progress.update(++done[0], sym + " " + what);
                 }
             };
-            List<SymbolMarket> markets = new ArrayList<>();
-            List<SymbolData> data = new ArrayList<>();
+            List<MarketLoader.Loaded> loaded = new ArrayList<>();
             for (Symbol s : candidates) {
                 MarketLoader.Loaded l = MarketLoader.load(store, s, null, request.to());
                 listener.stepDone(s.name(), "loaded");
                 if (l.basis().size() == 0) {
                     excluded.add(new Exclusion(s, io.thermocarry.core.portfolio.ExclusionReason.NO_OVERLAP,
                             "spot and perp klines never share an hour"));
-                    continue;
+                } else {
+                    loaded.add(l);
                 }
-                SymbolMarket m = SymbolMarket.build(l.funding(), l.basis(), l.perp(), l.spot(),
-                        l.mark().isEmpty() ? null : l.mark(), signal.signalSpec(), signal.regimeSpec(), config);
+            }
+            // cycles and signals of each symbol are independent: built on all cores, in candidate order
+            List<SymbolMarket> built = loaded.parallelStream().map(l -> SymbolMarket.build(l.funding(), l.basis(),
+                    l.perp(), l.spot(), l.mark().isEmpty() ? null : l.mark(), signal.signalSpec(), signal.regimeSpec(),
+                    config)).toList();
+            List<SymbolMarket> markets = new ArrayList<>();
+            List<SymbolData> data = new ArrayList<>();
+            for (int i = 0; i < built.size(); i++) {
+                SymbolMarket m = built.get(i);
+                MarketLoader.Loaded l = loaded.get(i);
                 Exclusion none = Universe.withoutOverlap(m);
                 if (none != null) {
                     excluded.add(none);
                     continue;
                 }
                 markets.add(m);
-                data.add(new SymbolData(s, l.funding(), l.basis(), l.mark().isEmpty() ? null : l.mark(),
+                data.add(new SymbolData(m.symbol(), l.funding(), l.basis(), l.mark().isEmpty() ? null : l.mark(),
                         request.from()));
             }
             if (markets.isEmpty()) {
