@@ -174,6 +174,36 @@ class PortfolioIdentitiesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void mixedIntervals_rowsFollowTheFinerGrid_andEachSymbolDecidesAtItsOwnSettlements() {
+        SymbolMarket eight = PortfolioMarkets.market(PortfolioMarkets.recipe("EIGHTUSDT", 3, 30));
+        SymbolMarket four = PortfolioMarkets.market(PortfolioMarkets.recipe("FOURUSDT", 4, 30).withInterval(4));
+        PortfolioSpec ps = spec(PhysicsStrategy.defaults(), new AllocationSpec(AllocationMethod.EQUAL, 0.5, 1.0, 3), 7)
+                .withUniverse(UniverseSpec.permissive().withMinHistoryCycles(6));
+        PortfolioResult p = PortfolioEngine.run(PortfolioPlan.build(List.of(eight, four), ps), FeeTier.BPS_16);
+        Ledger l = p.ledger();
+        for (int j = 0; j < l.size(); j++) {
+            assertEquals(4 * PortfolioMarkets.H, l.endMs(j) - l.startMs(j), "4 h rows, row " + j);
+        }
+        SleeveResult s8 = p.sleeve(eight.symbol());
+        SleeveResult s4 = p.sleeve(four.symbol());
+        // the 4 h symbol has 6 cycles with basis 24 h in: the first rebalance; then 86 of the 89 cycles of 8 h and
+        // 173 of the 179 cycles of 4 h are out of sample
+        assertEquals(PortfolioMarkets.T0 + 24 * PortfolioMarkets.H, p.plan().startMs());
+        assertEquals(89 - 3, s8.size());
+        assertEquals(179 - 6, s4.size());
+        for (int i = 0; i < s8.size(); i++) {
+            assertEquals(0, (s8.startMs(i) - PortfolioMarkets.T0) % (8 * PortfolioMarkets.H), "8 h settlements only");
+        }
+        // a 8 h cycle's PnL lands in the portfolio row that ends with it: Σ over rows = Σ over both sleeves
+        double rows = 0;
+        for (int j = 0; j < l.size(); j++) {
+            rows += l.funding(j) + l.basis(j);
+        }
+        assertEquals(s8.pnl().funding() + s8.pnl().basis() + s4.pnl().funding() + s4.pnl().basis(), rows, 1e-15);
+        assertTrue(s8.cyclesHeld() > 0 && s4.cyclesHeld() > 0);
+    }
+
     /** Symbols on 8 h and 4 h grids starting at different times. */
     static List<SymbolMarket> mixed(Random rnd, long seed, int count) {
         List<SymbolMarket> out = new java.util.ArrayList<>();
