@@ -2,23 +2,15 @@ package io.thermocarry.app;
 
 import io.thermocarry.core.Compat;
 import io.thermocarry.core.backtest.FeeTier;
-import io.thermocarry.core.backtest.Performance;
 import io.thermocarry.core.evaluation.BlockBootstrapSpec;
-import io.thermocarry.core.evaluation.BucketRow;
-import io.thermocarry.core.evaluation.BucketScheme;
-import io.thermocarry.core.evaluation.DecompositionRow;
+import io.thermocarry.core.evaluation.DecompositionMode;
 import io.thermocarry.core.evaluation.EvaluationRequest;
 import io.thermocarry.core.evaluation.EvaluationRun;
 import io.thermocarry.core.evaluation.EvaluationSpec;
-import io.thermocarry.core.evaluation.FoldFit;
-import io.thermocarry.core.evaluation.FoldLayout;
-import io.thermocarry.core.evaluation.SharpeComparison;
-import io.thermocarry.core.evaluation.StrategyResult;
 import io.thermocarry.core.evaluation.SymbolData;
 import io.thermocarry.core.evaluation.SymbolEvaluation;
 import io.thermocarry.core.evaluation.SymbolEvaluator;
 import io.thermocarry.core.evaluation.TuneGrid;
-import io.thermocarry.core.evaluation.TunedChoice;
 import io.thermocarry.core.evaluation.WalkForwardSpec;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.core.regime.RegimeConfig;
@@ -28,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -202,7 +193,7 @@ final class EvaluateCommand implements Callable<Integer> {
             EvaluationSpec d = EvaluationSpec.defaults();
             EvaluationSpec spec = new EvaluationSpec(new WalkForwardSpec(foldsTrain, foldsTest), tiers, compats, cfg,
                     d.signalSpec(), d.regimeSpec(), d.physics(), d.desk(), d.naive(), d.threshold(), d.buyHold(),
-                    new BlockBootstrapSpec(bootstrap, block, seed, 0.95), grid);
+                    new BlockBootstrapSpec(bootstrap, block, seed, 0.95), grid, DecompositionMode.RUN);
             Instant f = CommonOptions.parseTime(from, "--from");
             Instant t = CommonOptions.parseTime(to, "--to");
             return new EvaluationRequest(syms, f, t, spec);
