@@ -3,6 +3,7 @@ package io.thermocarry.app;
 import io.thermocarry.core.Compat;
 import io.thermocarry.core.backtest.FeeTier;
 import io.thermocarry.core.evaluation.BlockBootstrapSpec;
+import io.thermocarry.core.evaluation.DecompositionMode;
 import io.thermocarry.core.evaluation.EvaluationRequest;
 import io.thermocarry.core.evaluation.EvaluationSpec;
 import io.thermocarry.core.evaluation.SymbolData;
@@ -301,7 +302,8 @@ final class PortfolioCommand implements Callable<Integer> {
                         RegimeConfig.RELAXATION_ENTROPY);
                 evaluation = new EvaluationSpec(WalkForwardSpec.defaults(), tiers, List.of(Compat.CAUSAL), configs,
                         signal.signalSpec(), signal.regimeSpec(), d.physics(), d.desk(), d.naive(), d.threshold(),
-                        d.buyHold(), new BlockBootstrapSpec(bootstrap, block, seed, 0.95), null);
+                        d.buyHold(), new BlockBootstrapSpec(bootstrap, block, seed, 0.95), null,
+                        DecompositionMode.SKIP);
             }
             return new PortfolioRequest(syms, from, to, spec, allocations, tiers, evaluation, fdr,
                     new RealityCheck.Spec(rcResamples, block, seed), 8);
