@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         subcommands = {IngestCommand.class, InfoCommand.class, CyclesCommand.class, SignalsCommand.class,
                 BacktestCommand.class, ExecuteCommand.class, SimulateCommand.class, PhysicsCommand.class,
                 ParquetCommand.Export.class, ParquetCommand.Import.class, EvaluateCommand.class, ReportCommand.class,
-                DemoCommand.class, DownloadCommand.class, SweepCommand.class, BenchCommand.class})
+                DemoCommand.class, DownloadCommand.class, SweepCommand.class, BenchCommand.class,
+                PortfolioCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(run(args));

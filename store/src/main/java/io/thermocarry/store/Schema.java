@@ -451,7 +451,9 @@ final class Schema {
             new Migration(2, "evaluation results: runs, metrics, ledger, trades, buckets, significance,"
                     + " decomposition, fold fits", RESULT_TABLES, List.of()),
             new Migration(3, "open interest (metrics archive, openInterestHist)", List.of(OPEN_INTEREST), List.of()),
-            new Migration(4, "parameter sweeps: sweep_runs, sweep", List.of(SWEEP_RUNS, SWEEP), List.of()));
+            new Migration(4, "parameter sweeps: sweep_runs, sweep", List.of(SWEEP_RUNS, SWEEP), List.of()),
+            new Migration(5, "portfolio results: runs, folds (universe and weights), metrics, symbols, ledger,"
+                    + " correlation, holes, multiple testing, reality check", PortfolioTables.TABLES, List.of()));
 
     /** Session-local staging tables the appender fills before set-based SQL moves rows into real tables. */
     static final List<String> STAGING = List.of(

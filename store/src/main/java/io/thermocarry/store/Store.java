@@ -65,6 +65,10 @@ import org.duckdb.DuckDBDriver;
  * <li>{@code rejected_rows(file, line, reason, sha256)}.</li>
  * <li>{@code conflicts(table_name, symbol, market, interval, time_ms, stored, incoming, source_file)}.</li>
  * <li>{@code schema_version(version, description, applied_at_ms)}.</li>
+ * <li>Schema version 3, portfolio results ({@link #replacePortfolio}): {@code portfolio_runs},
+ * {@code portfolio_folds}, {@code portfolio_metrics}, {@code portfolio_symbols}, {@code portfolio_ledger},
+ * {@code portfolio_correlation}, {@code portfolio_holes}, {@code multiple_testing}, {@code reality_check}, keyed by
+ * {@code run_id}.</li>
  * <li>Schema version 2, evaluation results ({@link #replaceEvaluation}): {@code runs}, {@code metrics},
  * {@code ledger}, {@code trades}, {@code buckets}, {@code significance}, {@code decomposition},
  * {@code fold_fits}, every row tagged {@code (run_id, symbol, strategy, config, fee_bps, compat, fold)}.</li>
@@ -1048,6 +1052,53 @@ public final class Store implements AutoCloseable {
         Schema.TableDef t = Schema.table(table);
         Checks.check(Schema.RESULT_TABLES.contains(t), table + " is not an evaluation result table");
         return t;
+    }
+
+    // ------------------------------------------------------------------------------------------------ portfolio
+
+    /**
+     * How each symbol's hourly spot and perp klines and its funding are stitched from source files, and where
+     * they have gaps (ordered by symbol, then {@code funding}, {@code perp}, {@code spot}).
+     */
+    public synchronized List<SeriesCoverage> coverage() {
+        try {
+            return CoverageQueries.coverage(this);
+        } catch (SQLException e) {
+            throw new StoreException("reading coverage: " + e.getMessage(), e);
+        }
+    }
+
+    /** Names of the portfolio result tables (schema version 3), in write order. */
+    public static List<String> portfolioTables() {
+        return PortfolioTables.TABLES.stream().map(Schema.TableDef::name).toList();
+    }
+
+    /**
+     * Stores a portfolio study in the portfolio tables, replacing whatever its run id had stored, in one
+     * transaction ({@code evaluationRunId}: the run id its per-symbol evaluation was stored under in the
+     * evaluation tables, or null).
+     */
+    public synchronized void replacePortfolio(io.thermocarry.core.portfolio.PortfolioRun run, String evaluationRunId) {
+        Checks.notNull(run, "run");
+        String id = run.runId();
+        inTransaction("storing portfolio run " + id, () -> {
+            for (Schema.TableDef t : PortfolioTables.TABLES) {
+                update("DELETE FROM " + t.name() + " WHERE run_id = ?", id);
+            }
+            new PortfolioWriter(conn, id, clock.millis()).write(run, evaluationRunId);
+            return null;
+        });
+    }
+
+    /** Rows of one portfolio run in one portfolio table. */
+    public synchronized long portfolioRows(String table, String runId) {
+        Schema.TableDef t = Schema.table(table);
+        Checks.check(PortfolioTables.TABLES.contains(t), table + " is not a portfolio table");
+        try {
+            return queryLong("SELECT count(*) FROM " + t.name() + " WHERE run_id = ?", Checks.notNull(runId, "runId"));
+        } catch (SQLException e) {
+            throw new StoreException("counting " + t.name() + ": " + e.getMessage(), e);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ parquet

@@ -86,7 +86,13 @@ class StoreOpenInterestTest {
         try (Store store = Store.open(db)) {
             store.ingest(Fixtures.bars("a", Fixtures.walk(BTC, Market.SPOT, 5, 1)));
             // Make it look like a store written before open interest existed.
-            store.sqlForTests("DROP TABLE open_interest");
+            for (Schema.Migration mig : Schema.MIGRATIONS) {
+                if (mig.version() >= 3) {
+                    for (Schema.TableDef t : mig.tables()) {
+                        store.sqlForTests("DROP TABLE " + t.name());
+                    }
+                }
+            }
             store.sqlForTests("DELETE FROM schema_version WHERE version >= 3");
         }
         try (Store store = Store.open(db)) {

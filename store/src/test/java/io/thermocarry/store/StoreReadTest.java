@@ -111,8 +111,10 @@ class StoreReadTest {
     void tables_listsTheMigratedTables() {
         try (Store store = Store.inMemory()) {
             assertEquals(List.of("bars", "buckets", "conflicts", "decomposition", "fold_fits", "funding",
-                    "ingested_files", "ledger", "metrics", "open_interest", "rejected_rows", "runs", "schema_version",
-                    "significance", "sweep", "sweep_runs", "trades"), store.tables());
+                    "ingested_files", "ledger", "metrics", "multiple_testing", "open_interest", "portfolio_correlation",
+                    "portfolio_folds", "portfolio_holes", "portfolio_ledger", "portfolio_metrics", "portfolio_runs",
+                    "portfolio_symbols", "reality_check", "rejected_rows", "runs", "schema_version", "significance",
+                    "sweep", "sweep_runs", "trades"), store.tables());
         }
     }
 }

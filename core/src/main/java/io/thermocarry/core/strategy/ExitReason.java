@@ -28,5 +28,9 @@ public enum ExitReason {
      * Intraday execution: the funding predicted from the premium index over the running interval (SPEC §8)
      * turned against the carry side.
      */
-    PREDICTED_FUNDING_FLIP
+    PREDICTED_FUNDING_FLIP,
+    /** Portfolio: the symbol left the universe at a rebalance (SPEC §12). */
+    UNIVERSE,
+    /** Portfolio: the next cycle is a data hole (missing settlements or no basis): held flat through it. */
+    DATA_HOLE
 }
