@@ -126,7 +126,8 @@ final class DownloadCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%s | %d req, %.1f MB, %d rows", p.note(), p.requests(),
                             p.bytes() / 1e6, p.rowsAccepted()));
             Downloader downloader = new Downloader(http, new BinanceRestClient(http, futures, spot),
-                    new ArchiveClient(http, archiveBase, dir, cache != null),
+                    new ArchiveClient(http, archiveBase, dir,
+                            cache != null ? ArchiveClient.Retention.KEEP : ArchiveClient.Retention.DELETE_AFTER_USE),
                     new StoreTarget(store, keepGoodRows ? RejectPolicy.KEEP_GOOD_ROWS : RejectPolicy.REFUSE_FILE),
                     listener);
             try {

@@ -143,6 +143,10 @@ public final class FakeBinance implements AutoCloseable {
     private final Map<String, Integer> maxWeight = new HashMap<>();
     private final List<String> removedArchivePaths = new ArrayList<>();
     private final Map<Fault, Integer> injected = new EnumMap<>(Fault.class);
+    /** Open / funding times per series, for binary searches (the market is immutable). */
+    private final Map<String, long[]> times = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Archive zips already built, by path without {@code .CHECKSUM} (the market is immutable). */
+    private final Map<String, byte[]> zips = new java.util.concurrent.ConcurrentHashMap<>();
     private int violations;
     private int baselineWeight;
     private int pageCap = Integer.MAX_VALUE;
@@ -476,23 +480,17 @@ public final class FakeBinance implements AutoCloseable {
             return;
         }
         List<SyntheticMarket.Kline> all = market.klines(symbol, m);
-        List<SyntheticMarket.Kline> visible = new ArrayList<>();
-        for (SyntheticMarket.Kline k : all) {
-            if (k.openTime() > now) {
-                break;
-            }
-            visible.add(k.closeTime() >= now ? k.unfinished() : k);
-        }
-        long[] times = new long[visible.size()];
-        for (int i = 0; i < times.length; i++) {
-            times[i] = visible.get(i).openTime();
-        }
-        int[] range = window(times, q, limit, fault);
+        long[] open = times.computeIfAbsent("k/" + symbol + "/" + m,
+                k -> all.stream().mapToLong(SyntheticMarket.Kline::openTime).toArray());
+        int[] range = window(open, lowerBound(open, now + 1), q, limit, fault);
         if (range == null) {
             json(ex, slot, 400, "{\"code\":-1128,\"msg\":\"Combination of optional parameters invalid.\"}", null, 0);
             return;
         }
-        List<SyntheticMarket.Kline> page = visible.subList(range[0], range[1]);
+        List<SyntheticMarket.Kline> page = new ArrayList<>(range[1] - range[0]);
+        for (SyntheticMarket.Kline k : all.subList(range[0], range[1])) {
+            page.add(k.closeTime() >= now ? k.unfinished() : k);
+        }
         send(ex, slot, 200, "application/json", BinanceFormats.klinesJson(page), fault, page.size());
     }
 
@@ -508,23 +506,15 @@ public final class FakeBinance implements AutoCloseable {
             json(ex, slot, 400, "{\"code\":-1130,\"msg\":\"Data sent for parameter 'limit' is not valid.\"}", null, 0);
             return;
         }
-        List<SyntheticMarket.Funding> visible = new ArrayList<>();
-        for (SyntheticMarket.Funding f : market.funding(symbol)) {
-            if (f.fundingTime() > now) {
-                break;
-            }
-            visible.add(f);
-        }
-        long[] times = new long[visible.size()];
-        for (int i = 0; i < times.length; i++) {
-            times[i] = visible.get(i).fundingTime();
-        }
-        int[] range = window(times, q, limit, fault);
+        List<SyntheticMarket.Funding> all = market.funding(symbol);
+        long[] ft = times.computeIfAbsent("f/" + symbol,
+                k -> all.stream().mapToLong(SyntheticMarket.Funding::fundingTime).toArray());
+        int[] range = window(ft, lowerBound(ft, now + 1), q, limit, fault);
         if (range == null) {
             json(ex, slot, 400, "{\"code\":-1128,\"msg\":\"Combination of optional parameters invalid.\"}", null, 0);
             return;
         }
-        List<SyntheticMarket.Funding> page = visible.subList(range[0], range[1]);
+        List<SyntheticMarket.Funding> page = all.subList(range[0], range[1]);
         send(ex, slot, 200, "application/json", BinanceFormats.fundingJson(symbol, page), fault, page.size());
     }
 
@@ -555,11 +545,11 @@ public final class FakeBinance implements AutoCloseable {
                 visible.add(o);
             }
         }
-        long[] times = new long[visible.size()];
-        for (int i = 0; i < times.length; i++) {
-            times[i] = visible.get(i).time();
+        long[] ot = new long[visible.size()];
+        for (int i = 0; i < ot.length; i++) {
+            ot[i] = visible.get(i).time();
         }
-        int[] range = window(times, q, limit, fault);
+        int[] range = window(ot, ot.length, q, limit, fault);
         if (range == null) {
             json(ex, slot, 400, "{\"code\":-1128,\"msg\":\"Combination of optional parameters invalid.\"}", null, 0);
             return;
@@ -621,95 +611,86 @@ public final class FakeBinance implements AutoCloseable {
                 return;
             }
         }
-        Matcher k = ARCHIVE_KLINES.matcher(rel);
-        Matcher f = ARCHIVE_FUNDING.matcher(rel);
-        Matcher o = ARCHIVE_METRICS.matcher(rel);
-        String symbol;
-        String period;
-        boolean checksum;
-        String entryBase;
-        byte[] csv;
-        if (k.matches()) {
-            String m = switch (k.group(3)) {
-                case "markPriceKlines" -> "mark";
-                case "indexPriceKlines" -> "index";
-                case "premiumIndexKlines" -> "premium";
-                default -> k.group(1).equals("spot") ? "spot" : "perp";
-            };
-            symbol = k.group(4);
-            period = k.group(8);
-            checksum = k.group(9) != null;
-            boolean daily = k.group(2).equals("daily");
-            if (!symbol.equals(k.group(6)) || !k.group(5).equals(k.group(7))
-                    || !k.group(5).equals(market.intervalCode()) || daily != (period.length() == 10)
-                    || !market.symbols().contains(symbol)) {
-                notFound(ex, slot, rel);
-                return;
-            }
-            long[] span = span(period);
-            if (span[1] + publishDelayMs > now) {
-                notFound(ex, slot, rel);
-                return;
-            }
-            List<SyntheticMarket.Kline> rows = new ArrayList<>();
-            for (SyntheticMarket.Kline x : market.klines(symbol, m)) {
-                if (x.openTime() >= span[0] && x.openTime() < span[1]) {
-                    rows.add(x);
-                }
-            }
-            if (rows.isEmpty()) {
-                notFound(ex, slot, rel);
-                return;
-            }
-            entryBase = symbol + "-" + k.group(5) + "-" + period;
-            csv = BinanceFormats.klinesCsv(rows);
-        } else if (f.matches() && f.group(1).equals(f.group(2)) && market.symbols().contains(f.group(1))) {
-            symbol = f.group(1);
-            period = f.group(3);
-            checksum = f.group(4) != null;
-            long[] span = span(period);
-            List<SyntheticMarket.Funding> rows = new ArrayList<>();
-            for (SyntheticMarket.Funding x : market.funding(symbol)) {
-                if (x.settleTime() >= span[0] && x.settleTime() < span[1]) {
-                    rows.add(x);
-                }
-            }
-            if (span[1] + publishDelayMs > now || rows.isEmpty()) {
-                notFound(ex, slot, rel);
-                return;
-            }
-            entryBase = symbol + "-fundingRate-" + period;
-            csv = BinanceFormats.fundingCsv(rows);
-        } else if (o.matches() && o.group(1).equals(o.group(2)) && market.symbols().contains(o.group(1))) {
-            symbol = o.group(1);
-            period = o.group(3);
-            checksum = o.group(4) != null;
-            long[] span = span(period);
-            List<SyntheticMarket.OpenInterest> rows = new ArrayList<>();
-            for (SyntheticMarket.OpenInterest x : market.openInterest(symbol)) {
-                if (x.time() >= span[0] && x.time() < span[1]) {
-                    rows.add(x);
-                }
-            }
-            if (span[1] + publishDelayMs > now || rows.isEmpty()) {
-                notFound(ex, slot, rel);
-                return;
-            }
-            entryBase = symbol + "-metrics-" + period;
-            csv = BinanceFormats.metricsCsv(symbol, rows);
-        } else {
+        boolean checksum = rel.endsWith(".CHECKSUM");
+        String zipPath = checksum ? rel.substring(0, rel.length() - ".CHECKSUM".length()) : rel;
+        String name = zipPath.substring(zipPath.lastIndexOf('/') + 1);
+        byte[] zip = archiveZip(zipPath, now);
+        if (zip == null) {
             notFound(ex, slot, rel);
             return;
         }
-        byte[] zip = BinanceFormats.zip(entryBase + ".csv", csv);
         if (checksum) {
             byte[] body = fault == Fault.WRONG_CHECKSUM
-                    ? BinanceFormats.checksum(Arrays.copyOf(zip, zip.length + 1), entryBase + ".zip")
-                    : BinanceFormats.checksum(zip, entryBase + ".zip");
+                    ? BinanceFormats.checksum(Arrays.copyOf(zip, zip.length + 1), name)
+                    : BinanceFormats.checksum(zip, name);
             send(ex, slot, 200, "text/plain", body, fault == Fault.WRONG_CHECKSUM ? null : fault, 0);
         } else {
             send(ex, slot, 200, "application/zip", zip, fault, 0);
         }
+    }
+
+    /** The zip at an archive path, or null when the archive has no such file (yet). Built once per path. */
+    private byte[] archiveZip(String zipPath, long now) {
+        Matcher k = ARCHIVE_KLINES.matcher(zipPath);
+        Matcher f = ARCHIVE_FUNDING.matcher(zipPath);
+        Matcher o = ARCHIVE_METRICS.matcher(zipPath);
+        String period;
+        if (k.matches()) {
+            period = k.group(8);
+            boolean daily = k.group(2).equals("daily");
+            if (k.group(9) != null || !k.group(4).equals(k.group(6)) || !k.group(5).equals(k.group(7))
+                    || !k.group(5).equals(market.intervalCode()) || daily != (period.length() == 10)
+                    || !market.symbols().contains(k.group(4))) {
+                return null;
+            }
+        } else if (f.matches() && f.group(4) == null && f.group(1).equals(f.group(2))
+                && market.symbols().contains(f.group(1))) {
+            period = f.group(3);
+        } else if (o.matches() && o.group(4) == null && o.group(1).equals(o.group(2))
+                && market.symbols().contains(o.group(1))) {
+            period = o.group(3);
+        } else {
+            return null;
+        }
+        long[] span = span(period);
+        if (span[1] + publishDelayMs > now) {
+            return null;
+        }
+        return zips.computeIfAbsent(zipPath, p -> {
+            String entry = p.substring(p.lastIndexOf('/') + 1, p.length() - ".zip".length()) + ".csv";
+            byte[] csv;
+            if (k.matches()) {
+                String m = switch (k.group(3)) {
+                    case "markPriceKlines" -> "mark";
+                    case "indexPriceKlines" -> "index";
+                    case "premiumIndexKlines" -> "premium";
+                    default -> k.group(1).equals("spot") ? "spot" : "perp";
+                };
+                String symbol = k.group(4);
+                List<SyntheticMarket.Kline> all = market.klines(symbol, m);
+                long[] open = times.computeIfAbsent("k/" + symbol + "/" + m,
+                        x -> all.stream().mapToLong(SyntheticMarket.Kline::openTime).toArray());
+                List<SyntheticMarket.Kline> rows = all.subList(lowerBound(open, span[0]), lowerBound(open, span[1]));
+                csv = rows.isEmpty() ? null : BinanceFormats.klinesCsv(rows);
+            } else if (f.matches()) {
+                List<SyntheticMarket.Funding> rows = new ArrayList<>();
+                for (SyntheticMarket.Funding x : market.funding(f.group(1))) {
+                    if (x.settleTime() >= span[0] && x.settleTime() < span[1]) {
+                        rows.add(x);
+                    }
+                }
+                csv = rows.isEmpty() ? null : BinanceFormats.fundingCsv(rows);
+            } else {
+                List<SyntheticMarket.OpenInterest> rows = new ArrayList<>();
+                for (SyntheticMarket.OpenInterest x : market.openInterest(o.group(1))) {
+                    if (x.time() >= span[0] && x.time() < span[1]) {
+                        rows.add(x);
+                    }
+                }
+                csv = rows.isEmpty() ? null : BinanceFormats.metricsCsv(o.group(1), rows);
+            }
+            return csv == null ? null : BinanceFormats.zip(entry, csv);
+        });
     }
 
     private void notFound(HttpExchange ex, int slot, String rel) throws IOException {
@@ -719,17 +700,18 @@ public final class FakeBinance implements AutoCloseable {
     }
 
     /**
-     * Binance's time window over ascending {@code times}: from {@code startTime} (else the latest {@code limit}
+     * Binance's time window over the first {@code n} (those visible now) of ascending {@code times}: from
+     * {@code startTime} (else the latest {@code limit}
      * before {@code endTime}), to {@code endTime} inclusive, at most {@code limit}; null for startTime > endTime.
      */
-    private int[] window(long[] times, Map<String, String> q, int limit, Fault fault) {
+    private int[] window(long[] times, int n, Map<String, String> q, int limit, Fault fault) {
         Long start = q.containsKey("startTime") ? Long.valueOf(q.get("startTime")) : null;
         Long end = q.containsKey("endTime") ? Long.valueOf(q.get("endTime")) : null;
         if (start != null && end != null && start > end) {
             return null;
         }
-        int lo = start == null ? 0 : lowerBound(times, start);
-        int hi = end == null ? times.length : lowerBound(times, end + 1);
+        int lo = start == null ? 0 : Math.min(n, lowerBound(times, start));
+        int hi = end == null ? n : Math.min(n, lowerBound(times, end + 1));
         int cap;
         synchronized (this) {
             cap = Math.min(limit, pageCap);

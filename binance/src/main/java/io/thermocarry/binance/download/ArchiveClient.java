@@ -32,6 +32,14 @@ public final class ArchiveClient {
     /** Binance's bulk archive. */
     public static final URI DEFAULT_ARCHIVE_URL = URI.create("https://data.binance.vision");
 
+    /** What happens to a file once it has been read. */
+    public enum Retention {
+        /** The folder is a cache kept between runs: files stay. */
+        KEEP,
+        /** The folder is scratch space: {@link #release} deletes each file. */
+        DELETE_AFTER_USE
+    }
+
     /** The outcome of one {@link #fetch}. */
     public sealed interface Result permits Fetched, Missing, Refused {
         /** The file asked for. */
@@ -76,15 +84,15 @@ public final class ArchiveClient {
     private final BinanceHttp http;
     private final String base;
     private final Path dir;
-    private final boolean keep;
+    private final Retention retention;
 
     /**
      * @param http the shared GET
      * @param archiveBase the archive's base URL (files are at {@code <base>/data/...})
      * @param dir the local folder files are written to
-     * @param keep true for a cache kept between runs; false to delete each file once {@link #release released}
+     * @param retention whether files stay in {@code dir} (a cache) or go once {@link #release released}
      */
-    public ArchiveClient(BinanceHttp http, URI archiveBase, Path dir, boolean keep) {
+    public ArchiveClient(BinanceHttp http, URI archiveBase, Path dir, Retention retention) {
         this.http = Checks.notNull(http, "http");
         String b = Checks.notNull(archiveBase, "archiveBase").toString();
         while (b.endsWith("/")) {
@@ -92,7 +100,7 @@ public final class ArchiveClient {
         }
         this.base = b;
         this.dir = Checks.notNull(dir, "dir");
-        this.keep = keep;
+        this.retention = Checks.notNull(retention, "retention");
     }
 
     /** The zip's URL. */
@@ -161,7 +169,7 @@ public final class ArchiveClient {
 
     /** Deletes a fetched file and its checksum unless the folder is a cache kept between runs. */
     public void release(Fetched f) {
-        if (!keep) {
+        if (retention == Retention.DELETE_AFTER_USE) {
             delete(f.zip());
             delete(checksumPath(f.zip()));
         }

@@ -33,6 +33,7 @@ public record ArchiveFile(Kind kind, Symbol symbol, Market market, BarInterval i
         METRICS
     }
 
+    /** Validates: klines name market and interval; monthly files start on the 1st; funding monthly, metrics daily. */
     public ArchiveFile {
         Checks.notNull(kind, "kind");
         Checks.notNull(symbol, "symbol");

@@ -31,6 +31,7 @@ public record DownloadReport(NetStats net, long rowsAccepted, long rowsAlreadyPr
         List<Gap> gaps,
         List<Problem> problems, long warnings, List<Rejection> warningExamples,
         Map<Symbol, Duration> currentFundingIntervals, String aborted) {
+    /** Copies the lists and the map. */
     public DownloadReport {
         gaps = List.copyOf(gaps);
         problems = List.copyOf(problems);

@@ -18,6 +18,7 @@ import java.util.List;
  */
 public record DownloadRequest(List<Symbol> symbols, List<SeriesKind> series, BarInterval interval, Instant from,
         Instant to, SourceMode source) {
+    /** Validates: at least one symbol and series, from before to; copies the lists. */
     public DownloadRequest {
         symbols = List.copyOf(Checks.notNull(symbols, "symbols"));
         series = List.copyOf(Checks.notNull(series, "series"));

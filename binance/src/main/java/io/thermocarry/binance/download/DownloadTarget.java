@@ -50,6 +50,7 @@ public interface DownloadTarget {
      */
     record Stored(long rowsAccepted, long rowsAlreadyPresent, long conflicts, boolean refused,
             List<Rejection> rejected, List<Rejection> warnings, List<String> conflictExamples) {
+        /** Copies the lists. */
         public Stored {
             rejected = List.copyOf(rejected);
             warnings = List.copyOf(warnings);

@@ -25,6 +25,7 @@ public record NetPolicy(int maxAttempts, Duration timeout, Duration backoffBase,
     /** Weight of the heaviest single request the clients send (futures klines with limit 1500). */
     static final int HEAVIEST_REQUEST = 10;
 
+    /** Validates: at least one attempt, positive timeout, non-negative waits, a weight limit a request fits in. */
     public NetPolicy {
         Checks.positive(maxAttempts, "maxAttempts");
         Checks.positive(timeout, "timeout");

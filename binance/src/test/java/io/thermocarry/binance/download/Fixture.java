@@ -85,7 +85,8 @@ final class Fixture implements AutoCloseable {
     }
 
     ArchiveClient archive(BinanceHttp h, Path dir, boolean keep) {
-        return new ArchiveClient(h, base(), dir, keep);
+        return new ArchiveClient(h, base(), dir,
+                keep ? ArchiveClient.Retention.KEEP : ArchiveClient.Retention.DELETE_AFTER_USE);
     }
 
     /** The server's final klines with open time in [from, to), read whole. */
