@@ -2,23 +2,15 @@ package io.thermocarry.app;
 
 import io.thermocarry.core.Compat;
 import io.thermocarry.core.backtest.FeeTier;
-import io.thermocarry.core.backtest.Performance;
 import io.thermocarry.core.evaluation.BlockBootstrapSpec;
-import io.thermocarry.core.evaluation.BucketRow;
-import io.thermocarry.core.evaluation.BucketScheme;
-import io.thermocarry.core.evaluation.DecompositionRow;
+import io.thermocarry.core.evaluation.DecompositionMode;
 import io.thermocarry.core.evaluation.EvaluationRequest;
 import io.thermocarry.core.evaluation.EvaluationRun;
 import io.thermocarry.core.evaluation.EvaluationSpec;
-import io.thermocarry.core.evaluation.FoldFit;
-import io.thermocarry.core.evaluation.FoldLayout;
-import io.thermocarry.core.evaluation.SharpeComparison;
-import io.thermocarry.core.evaluation.StrategyResult;
 import io.thermocarry.core.evaluation.SymbolData;
 import io.thermocarry.core.evaluation.SymbolEvaluation;
 import io.thermocarry.core.evaluation.SymbolEvaluator;
 import io.thermocarry.core.evaluation.TuneGrid;
-import io.thermocarry.core.evaluation.TunedChoice;
 import io.thermocarry.core.evaluation.WalkForwardSpec;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.core.regime.RegimeConfig;
@@ -28,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -119,36 +110,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 progress.update(++done[0], sym + " " + what);
             }
         };
-        List<SymbolEvaluation> evaluated = new ArrayList<>();
         EvaluationRun run;
         try (Store store = Stores.open(db)) {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(2, request.symbols().size()), r -> {
-                Thread t = new Thread(r, "evaluate");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<SymbolEvaluation>> futures = new ArrayList<>();
-                for (Symbol s : request.symbols()) {
-                    SymbolData data = load(store, s, request);
-                    futures.add(pool.submit(() -> SymbolEvaluator.evaluate(data, spec, listener)));
-                }
-                // each symbol's rows are appended as soon as it is done, while the others are still computed
-                try (Store.EvaluationSession session = store.beginEvaluation(request)) {
-                    for (Future<SymbolEvaluation> f : futures) {
-                        SymbolEvaluation e = f.get();
-                        session.add(e);
-                        evaluated.add(e);
-                    }
-                    session.commit();
-                }
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                throw new JobFailed("evaluation failed: " + c.getClass().getSimpleName() + ": " + c.getMessage(), c);
-            } finally {
-                pool.shutdownNow();
-            }
-            run = new EvaluationRun(request, evaluated);
+            run = evaluateInto(store, request, listener);
             if (csv != null) {
                 for (String t : Store.resultTables()) {
                     store.exportCsv(t, run.runId(), csv.resolve(t + ".csv"));
@@ -164,7 +128,45 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private EvaluationRequest request() {
+    /**
+     * Evaluates every symbol of the request (two at a time) and stores each symbol's results as soon as it is
+     * done, in one evaluation session (re-running the same request replaces its run). Shared with {@code demo}.
+     */
+    static EvaluationRun evaluateInto(Store store, EvaluationRequest request, SymbolEvaluator.Listener listener)
+            throws InterruptedException {
+        EvaluationSpec spec = request.spec();
+        List<SymbolEvaluation> evaluated = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(2, request.symbols().size()), r -> {
+            Thread t = new Thread(r, "evaluate");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<SymbolEvaluation>> futures = new ArrayList<>();
+            for (Symbol s : request.symbols()) {
+                SymbolData data = load(store, s, request);
+                futures.add(pool.submit(() -> SymbolEvaluator.evaluate(data, spec, listener)));
+            }
+            // each symbol's rows are appended as soon as it is done, while the others are still computed
+            try (Store.EvaluationSession session = store.beginEvaluation(request)) {
+                for (Future<SymbolEvaluation> f : futures) {
+                    SymbolEvaluation e = f.get();
+                    session.add(e);
+                    evaluated.add(e);
+                }
+                session.commit();
+            }
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw new JobFailed("evaluation failed: " + c.getClass().getSimpleName() + ": " + c.getMessage(), c);
+        } finally {
+            pool.shutdownNow();
+        }
+        return new EvaluationRun(request, evaluated);
+    }
+
+    /** The request the options describe. */
+    EvaluationRequest request() {
         List<Symbol> syms = new ArrayList<>();
         for (String s : symbols) {
             try {
@@ -202,7 +204,7 @@ final class EvaluateCommand implements Callable<Integer> {
             EvaluationSpec d = EvaluationSpec.defaults();
             EvaluationSpec spec = new EvaluationSpec(new WalkForwardSpec(foldsTrain, foldsTest), tiers, compats, cfg,
                     d.signalSpec(), d.regimeSpec(), d.physics(), d.desk(), d.naive(), d.threshold(), d.buyHold(),
-                    new BlockBootstrapSpec(bootstrap, block, seed, 0.95), grid);
+                    new BlockBootstrapSpec(bootstrap, block, seed, 0.95), grid, DecompositionMode.RUN);
             Instant f = CommonOptions.parseTime(from, "--from");
             Instant t = CommonOptions.parseTime(to, "--to");
             return new EvaluationRequest(syms, f, t, spec);

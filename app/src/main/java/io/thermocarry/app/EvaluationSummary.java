@@ -54,8 +54,8 @@ final class EvaluationSummary {
     private static void books(PrintStream out, SymbolEvaluation s, FoldLayout l) {
         out.println();
         if (l.folds().isEmpty()) {
-            out.printf("%s %s: no fold (%d cycles, first decision at %d; need %d training cycles and one test cycle)%n",
-                    s.symbol(), compat(l.compat()), l.cycles(), l.firstDecision(), 0);
+            out.printf("%s %s: no fold (%d cycles, first signal decision at cycle %d: too short for one training window"
+                    + " and a test cycle)%n", s.symbol(), compat(l.compat()), l.cycles(), l.firstDecision());
             return;
         }
         out.printf("%s %s: %d out-of-sample cycles in %d folds, %s → %s%s%n", s.symbol(), compat(l.compat()),
@@ -82,11 +82,12 @@ final class EvaluationSummary {
         if (s.significance().isEmpty()) {
             return;
         }
-        out.printf("%s Sharpe differences (paired circular block bootstrap, same resampled cycles):%n", s.symbol());
+        out.printf("%s out-of-sample Sharpe differences (paired circular block bootstrap on the same resampled cycles;"
+                + " * = the 95%% interval excludes 0):%n", s.symbol());
         for (SharpeComparison c : s.significance()) {
-            out.printf(Locale.ROOT, "  %-9s %3.0f bps  %s %-18s − %s %-18s %+6.2f  [%+6.2f, %+6.2f]  p=%.4f%s%n",
-                    compat(c.compat()), c.tier().roundTripBps(), c.strategy(), "(" + c.config() + ")", c.versus(),
-                    "(" + c.versusConfig() + ")", c.sharpeDiff(), c.ciLow(), c.ciHigh(), c.pValue(),
+            out.printf(Locale.ROOT, "  %-9s %3.0f bps  %-30s − %-30s %+6.2f  [%+6.2f, %+6.2f]  p=%.4f%s%n",
+                    compat(c.compat()), c.tier().roundTripBps(), c.strategy() + " (" + c.config() + ")",
+                    c.versus() + " (" + c.versusConfig() + ")", c.sharpeDiff(), c.ciLow(), c.ciHigh(), c.pValue(),
                     c.excludesZero() ? "  *" : "");
         }
     }

@@ -32,6 +32,11 @@ final class SignalOptions {
             description = "completed cycles of the JE health (default ${DEFAULT-VALUE})")
     int jeWindow;
 
+    /** The defaults of every option (what a command gets without flags), read from the annotations. */
+    static SignalOptions defaults() {
+        return picocli.CommandLine.populateCommand(new SignalOptions());
+    }
+
     RegimeConfig regimeConfig() {
         return parseConfig(config);
     }

@@ -369,6 +369,15 @@ final class Schema {
         return List.copyOf(out);
     }
 
+    static final TableDef OPEN_INTEREST = new TableDef("open_interest", """
+            CREATE TABLE open_interest (
+              symbol VARCHAR NOT NULL,
+              time_ms BIGINT NOT NULL,
+              sum_open_interest DOUBLE NOT NULL CHECK (isfinite(sum_open_interest) AND sum_open_interest >= 0),
+              sum_open_interest_value DOUBLE CHECK (isfinite(sum_open_interest_value) AND sum_open_interest_value >= 0),
+              source_file VARCHAR NOT NULL
+            )""", List.of("symbol", "time_ms"), List.of("sum_open_interest", "sum_open_interest_value"));
+
     /**
      * One row per sweep request (its id is a digest of the request). {@code run_token} names the rows of
      * {@code sweep} of the run that last completed (NULL before any did), {@code running_token} a run in progress
@@ -441,7 +450,10 @@ final class Schema {
                     List.of(BARS, FUNDING, INGESTED_FILES, REJECTED_ROWS, CONFLICTS), List.of()),
             new Migration(2, "evaluation results: runs, metrics, ledger, trades, buckets, significance,"
                     + " decomposition, fold fits", RESULT_TABLES, List.of()),
-            new Migration(3, "parameter sweeps: sweep_runs, sweep", List.of(SWEEP_RUNS, SWEEP), List.of()));
+            new Migration(3, "open interest (metrics archive, openInterestHist)", List.of(OPEN_INTEREST), List.of()),
+            new Migration(4, "parameter sweeps: sweep_runs, sweep", List.of(SWEEP_RUNS, SWEEP), List.of()),
+            new Migration(5, "portfolio results: runs, folds (universe and weights), metrics, symbols, ledger,"
+                    + " correlation, holes, multiple testing, reality check", PortfolioTables.TABLES, List.of()));
 
     /** Session-local staging tables the appender fills before set-based SQL moves rows into real tables. */
     static final List<String> STAGING = List.of(
@@ -449,7 +461,9 @@ final class Schema {
                     + " close DOUBLE, volume DOUBLE)",
             "CREATE TEMP TABLE IF NOT EXISTS stage_funding (time_ms BIGINT, rate DOUBLE, interval_ms BIGINT,"
                     + " mark_price DOUBLE)",
-            "CREATE TEMP TABLE IF NOT EXISTS stage_rejected (file VARCHAR, line BIGINT, reason VARCHAR)");
+            "CREATE TEMP TABLE IF NOT EXISTS stage_rejected (file VARCHAR, line BIGINT, reason VARCHAR)",
+            "CREATE TEMP TABLE IF NOT EXISTS stage_open_interest (time_ms BIGINT, sum_open_interest DOUBLE,"
+                    + " sum_open_interest_value DOUBLE)");
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Map<String, TableDef> TABLES;

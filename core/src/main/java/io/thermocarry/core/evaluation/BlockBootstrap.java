@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * ({@code ddof = 1}), as {@link io.thermocarry.core.backtest.Performance#sharpe()}. Computed without
  * materialising resamples: each series is centred on its mean, the sums of {@code x} and {@code x²} over the
  * block starting at each index are tabulated once (for the full and the cut length), and a resample's moments are
- * {@code B} table look-ups; the tables of all series are interleaved so one look-up serves them all. Cost
+ * {@code B} table look-ups; the tables of a group of six series are interleaved so one look-up serves them all and
+ * the group's tables stay in cache. Cost
  * {@code O(m·L·Q + resamples·B·Q)} for {@code Q} series, primitive arrays only.
  *
  * A resample whose centred sum of squares is below {@code 1e−12} of its uncentred size has no dispersion and an
@@ -131,14 +132,25 @@ public final class BlockBootstrap {
     public double[][] sharpeReplicates(double[][] series, double annualiser) {
         int q = series.length;
         double[][] out = new double[q][resamples];
-        if (q == 0) {
-            return out;
+        for (int from = 0; from < q; from += GROUP) {
+            replicateGroup(series, from, Math.min(q, from + GROUP), annualiser, out);
         }
+        return out;
+    }
+
+    /**
+     * Series per pass: their interleaved block tables ({@code m × 2·GROUP} doubles, about 0.6 MB for 6,600 cycles)
+     * stay in a core's L2 cache while the resamples' random block starts are looked up.
+     */
+    private static final int GROUP = 6;
+
+    private void replicateGroup(double[][] series, int from, int to, double annualiser, double[][] out) {
+        int q = to - from;
         double[] mean = new double[q];
         double[] c = new double[q * m];
         for (int s = 0; s < q; s++) {
-            double[] x = series[s];
-            Checks.check(x.length == m, "series " + s + " has " + x.length + " values, expected " + m);
+            double[] x = series[from + s];
+            Checks.check(x.length == m, "series " + (from + s) + " has " + x.length + " values, expected " + m);
             double sum = 0;
             for (double v : x) {
                 sum += v;
@@ -189,11 +201,10 @@ public final class BlockBootstrap {
                 double s2 = acc[q + s];
                 double ss = s2 - s1 * s1 / m;
                 // a resample without dispersion (e.g. one value repeated) leaves only rounding dust: undefined
-                out[s][r] = ss > NUMERICAL_ZERO * (s2 + s1 * s1 / m)
+                out[from + s][r] = ss > NUMERICAL_ZERO * (s2 + s1 * s1 / m)
                         ? (mean[s] + s1 / m) / Math.sqrt(ss / (m - 1)) * annualiser : Double.NaN;
             }
         }
-        return out;
     }
 
     /** Percentile interval of one series' Sharpe replicates. */

@@ -14,10 +14,12 @@ public enum EdgeStep {
      */
     REFERENCE_AS_PUBLISHED("reference as published"),
     /**
-     * Look-ahead window removed: availability-stamped cycles ({@code CycleBuilder}) and the hourly window ending
-     * at the decision; κ of ΔF still the whole-history one.
+     * Look-ahead window removed: availability-stamped cycles ({@code CycleBuilder}: {@code b_start} is the last
+     * basis known at the settlement, not the close an hour after it) and the hourly window ending at the decision;
+     * κ of ΔF still the whole-history one. The re-stamped basis marks change even the naive baseline's PnL path
+     * (on BTC the March 2020 crash hour moves a 2.4 % basis spike into and out of two cycles).
      */
-    LOOKAHEAD_WINDOW_REMOVED("look-ahead window removed"),
+    LOOKAHEAD_WINDOW_REMOVED("look-ahead (stamps, window) removed"),
     /** Whole-history κ removed: ΔF with each decision window's κ (the signals are now fully causal). */
     WHOLE_HISTORY_KAPPA_REMOVED("whole-history kappa removed"),
     /** PnL clipping removed (reference fee rule still in force). */

@@ -36,11 +36,12 @@ import java.util.List;
  * @param buyHold buy-and-hold of the perp (context)
  * @param bootstrap the Sharpe bootstrap
  * @param tune grid the physics strategy is tuned over per fold, or {@code null} for no tuning
+ * @param decomposition whether to compute the edge decomposition
  */
 public record EvaluationSpec(WalkForwardSpec walkForward, List<FeeTier> tiers, List<Compat> compats,
         List<RegimeConfig> configs, SignalSpec signalSpec, RegimeSpec regimeSpec, PhysicsStrategy physics,
         DeskStrategy desk, NaiveStrategy naive, ThresholdStrategy threshold, BuyHoldStrategy buyHold,
-        BlockBootstrapSpec bootstrap, TuneGrid tune) {
+        BlockBootstrapSpec bootstrap, TuneGrid tune, DecompositionMode decomposition) {
 
     /** Configuration label of strategies that read no regime. */
     public static final String NO_CONFIG = "none";
@@ -69,55 +70,62 @@ public record EvaluationSpec(WalkForwardSpec walkForward, List<FeeTier> tiers, L
         Checks.notNull(threshold, "threshold");
         Checks.notNull(buyHold, "buyHold");
         Checks.notNull(bootstrap, "bootstrap");
+        Checks.notNull(decomposition, "decomposition");
     }
 
     /**
      * Every strategy at its defaults, the 8 / 16 / 25 bps tiers, both compat modes, the three computable
      * configurations (full, relaxation-only, relaxation+entropy), 360/90 folds, 5,000 resamples of 12-cycle
-     * blocks, no tuning.
+     * blocks, no tuning, with the edge decomposition.
      */
     public static EvaluationSpec defaults() {
         return new EvaluationSpec(WalkForwardSpec.defaults(), FeeTier.STANDARD, List.of(Compat.CAUSAL, Compat.REFERENCE),
                 List.of(RegimeConfig.FULL, RegimeConfig.RELAXATION_ONLY, RegimeConfig.RELAXATION_ENTROPY),
                 SignalSpec.defaults(), RegimeSpec.defaults(), PhysicsStrategy.defaults(), DeskStrategy.defaults(),
                 NaiveStrategy.defaults(), ThresholdStrategy.defaults(), BuyHoldStrategy.defaults(),
-                BlockBootstrapSpec.defaults(), null);
+                BlockBootstrapSpec.defaults(), null, DecompositionMode.RUN);
     }
 
     /** Same spec with other tiers. */
     public EvaluationSpec withTiers(List<FeeTier> t) {
         return new EvaluationSpec(walkForward, t, compats, configs, signalSpec, regimeSpec, physics, desk, naive,
-                threshold, buyHold, bootstrap, tune);
+                threshold, buyHold, bootstrap, tune, decomposition);
     }
 
     /** Same spec with other compat modes. */
     public EvaluationSpec withCompats(List<Compat> c) {
         return new EvaluationSpec(walkForward, tiers, c, configs, signalSpec, regimeSpec, physics, desk, naive,
-                threshold, buyHold, bootstrap, tune);
+                threshold, buyHold, bootstrap, tune, decomposition);
     }
 
     /** Same spec with another fold layout. */
     public EvaluationSpec withWalkForward(WalkForwardSpec w) {
         return new EvaluationSpec(w, tiers, compats, configs, signalSpec, regimeSpec, physics, desk, naive, threshold,
-                buyHold, bootstrap, tune);
+                buyHold, bootstrap, tune, decomposition);
     }
 
     /** Same spec with another bootstrap. */
     public EvaluationSpec withBootstrap(BlockBootstrapSpec b) {
         return new EvaluationSpec(walkForward, tiers, compats, configs, signalSpec, regimeSpec, physics, desk, naive,
-                threshold, buyHold, b, tune);
+                threshold, buyHold, b, tune, decomposition);
     }
 
     /** Same spec with a tuning grid ({@code null}: none). */
     public EvaluationSpec withTune(TuneGrid grid) {
         return new EvaluationSpec(walkForward, tiers, compats, configs, signalSpec, regimeSpec, physics, desk, naive,
-                threshold, buyHold, bootstrap, grid);
+                threshold, buyHold, bootstrap, grid, decomposition);
     }
 
     /** Same spec with other signal windows. */
     public EvaluationSpec withSignalSpec(SignalSpec s) {
         return new EvaluationSpec(walkForward, tiers, compats, configs, s, regimeSpec, physics, desk, naive, threshold,
-                buyHold, bootstrap, tune);
+                buyHold, bootstrap, tune, decomposition);
+    }
+
+    /** Same spec with or without the edge decomposition. */
+    public EvaluationSpec withDecomposition(DecompositionMode mode) {
+        return new EvaluationSpec(walkForward, tiers, compats, configs, signalSpec, regimeSpec, physics, desk, naive,
+                threshold, buyHold, bootstrap, tune, mode);
     }
 
     /** A canonical text of every field (records print their values), the basis of a run's identity. */
@@ -131,7 +139,7 @@ public record EvaluationSpec(WalkForwardSpec walkForward, List<FeeTier> tiers, L
                 .append(signalSpec).append(";regime=").append(regimeSpec).append(";physics=").append(physics)
                 .append(";desk=").append(desk).append(";naive=").append(naive).append(";threshold=").append(threshold)
                 .append(";buyHold=").append(buyHold).append(";bootstrap=").append(bootstrap).append(";tune=")
-                .append(tune == null ? "none" : tune.canonical());
+                .append(tune == null ? "none" : tune.canonical()).append(";decomposition=").append(decomposition);
         return sb.toString();
     }
 }

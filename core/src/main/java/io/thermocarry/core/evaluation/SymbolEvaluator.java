@@ -47,7 +47,8 @@ import java.util.SplittableRandom;
  * the paired tests physics (full) − naive, threshold, desk (full), physics (each other configuration) − physics
  * (full), and the tuned physics − naive, per tier.</li>
  * </ol>
- * Then the {@link EdgeDecomposition} (which needs both modes, whatever the spec's list).
+ * Then, unless the spec says {@link DecompositionMode#SKIP}, the {@link EdgeDecomposition} (which needs both
+ * modes, whatever the spec's list).
  */
 public final class SymbolEvaluator {
     private SymbolEvaluator() {
@@ -84,11 +85,14 @@ public final class SymbolEvaluator {
             progress.stepDone(sym, compat.name().toLowerCase(java.util.Locale.ROOT) + " signals");
             new CompatRun(data, p, spec, progress).run(layouts, results, fits, buckets, significance);
         }
-        CompatInputs ref = inputs.computeIfAbsent(Compat.REFERENCE,
-                c -> CompatInputs.of(data, c, spec.signalSpec(), spec.regimeSpec()));
-        CompatInputs causal = inputs.computeIfAbsent(Compat.CAUSAL,
-                c -> CompatInputs.of(data, c, spec.signalSpec(), spec.regimeSpec()));
-        List<DecompositionRow> decomposition = EdgeDecomposition.compute(data, ref, causal, spec);
+        List<DecompositionRow> decomposition = List.of();
+        if (spec.decomposition() == DecompositionMode.RUN) {
+            CompatInputs ref = inputs.computeIfAbsent(Compat.REFERENCE,
+                    c -> CompatInputs.of(data, c, spec.signalSpec(), spec.regimeSpec()));
+            CompatInputs causal = inputs.computeIfAbsent(Compat.CAUSAL,
+                    c -> CompatInputs.of(data, c, spec.signalSpec(), spec.regimeSpec()));
+            decomposition = EdgeDecomposition.compute(data, ref, causal, spec);
+        }
         progress.stepDone(sym, "edge decomposition");
         return new SymbolEvaluation(data.symbol(), layouts, results, fits, buckets, significance, decomposition,
                 data.settlementsAfterBasis());

@@ -92,11 +92,13 @@ public record TuneGrid(double[] relaxationDanger, double[] baseFraction, double 
         return out;
     }
 
+    /** The candidate NESS thresholds (a copy). */
     @Override
     public double[] relaxationDanger() {
         return relaxationDanger.clone();
     }
 
+    /** The candidate base fractions (a copy). */
     @Override
     public double[] baseFraction() {
         return baseFraction.clone();
@@ -159,17 +161,20 @@ public record TuneGrid(double[] relaxationDanger, double[] baseFraction, double 
         return sb.toString();
     }
 
+    /** Equal grids: same candidates (by value) and budget. */
     @Override
     public boolean equals(Object o) {
         return o instanceof TuneGrid t && Arrays.equals(relaxationDanger, t.relaxationDanger)
                 && Arrays.equals(baseFraction, t.baseFraction) && drawdownBudget == t.drawdownBudget;
     }
 
+    /** Consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return Arrays.hashCode(relaxationDanger) * 31 + Arrays.hashCode(baseFraction) + Double.hashCode(drawdownBudget);
     }
 
+    /** The canonical text in brackets. */
     @Override
     public String toString() {
         return "TuneGrid[" + canonical() + "]";

@@ -34,16 +34,22 @@ public record SwitchingStrategy(int[] fromDecision, List<StrategySpec> specs) im
         }
     }
 
+    /** The first decision of each segment (a copy). */
     @Override
     public int[] fromDecision() {
         return fromDecision.clone();
     }
 
+    /** The segments' common strategy name. */
     @Override
     public String name() {
         return specs.get(0).name();
     }
 
+    /**
+     * Compiles every segment's rule against the same context and dispatches decision {@code k} to its segment's
+     * rule through a table built once (O(1) per decision, nothing allocated).
+     */
     @Override
     public CycleRule rule(RuleContext context) {
         int n = context.cycles().size();

@@ -37,10 +37,14 @@ final class SyntheticMarkets {
         return new SymbolData(spec.symbol(), m.funding(), m.basis(), null, null);
     }
 
-    /** A lean spec for tests: causal only, the given tiers, all three configurations, {@code resamples} resamples. */
+    /**
+     * A lean spec for tests: causal only, the given tiers, all three configurations, {@code resamples} resamples, no
+     * edge decomposition.
+     */
     static EvaluationSpec spec(List<FeeTier> tiers, int resamples) {
         return EvaluationSpec.defaults().withCompats(List.of(Compat.CAUSAL)).withTiers(tiers)
-                .withBootstrap(new BlockBootstrapSpec(resamples, 12, 42L, 0.95));
+                .withBootstrap(new BlockBootstrapSpec(resamples, 12, 42L, 0.95))
+                .withDecomposition(DecompositionMode.SKIP);
     }
 
     /** The book of a strategy/config/tier. */

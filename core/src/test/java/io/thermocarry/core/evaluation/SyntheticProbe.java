@@ -10,7 +10,12 @@ import io.thermocarry.core.physics.SyntheticSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Manual probe: evaluation on synthetic regime-switching OU markets. */
+/**
+ * Manual probe (not a test): the evaluation on a synthetic OU market whose κ alternates between two values, with
+ * its fixed relaxation buckets, books and Sharpe tests printed. Arguments: {@code fastKappa slowKappa sigmaNoise
+ * segmentCycles [seed [fundingSd]]} (equal κs give a market without regime structure). This is how the designs in
+ * {@link SyntheticRegimeTest} were explored.
+ */
 public final class SyntheticProbe {
     public static void main(String[] a) {
         double fast = Double.parseDouble(a[0]);
