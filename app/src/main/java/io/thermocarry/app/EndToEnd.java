@@ -25,7 +25,6 @@ import io.thermocarry.core.regime.RegimeConfig;
 import io.thermocarry.core.regime.RegimeSpec;
 import io.thermocarry.core.series.BasisSeries;
 import io.thermocarry.core.series.CycleBuilder;
-import io.thermocarry.core.series.FundingCycles;
 import io.thermocarry.core.signal.SignalRun;
 import io.thermocarry.core.signal.SignalRunner;
 import io.thermocarry.core.signal.SignalSpec;

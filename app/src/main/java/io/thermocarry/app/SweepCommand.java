@@ -54,7 +54,7 @@ import picocli.CommandLine.Option;
                 + "by default, placed after the grid's longest signal warm-up). Results stream into the store's "
                 + "'sweep' table (re-running the same request replaces its rows) and --csv; the summary names the "
                 + "best point (highest Sharpe, mean over symbols) and the fraction of its grid neighbours whose Sharpe "
-                + "and PnL split lie within 20 %.",
+                + "and PnL split lie within 20 %%.",
                 "Parameters: basisWindow, betaHistory, entropyWindow, jeWindow (signal windows: a new signal run), "
                         + "nessR, equilibriumR (relaxation-ratio thresholds: a re-classification), baseFraction, "
                         + "resizeThreshold (sizing), feeBps (fee tier). Values: v1,v2,... or start:stop:step."})

@@ -3,10 +3,14 @@ package io.thermocarry.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
@@ -41,11 +45,31 @@ class BenchmarksSmokeTest {
             "SweepBenchmark.sweep27Points",
             "SweepBenchmark.naive27Points"));
 
-    @Test
-    void everyBenchmark_runsOnce_onASmallSyntheticMarket() throws RunnerException {
+    @BeforeAll
+    static void smallSyntheticInput() {
         System.setProperty("thermocarry.bench.source", "synthetic");
         System.setProperty("thermocarry.bench.cycles", "800");
         System.setProperty("thermocarry.bench.minuteBars", "10000");
+    }
+
+    @Test
+    void cpuTime_measuresTheSelectedBenchmarks() throws Exception {
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            CpuTime.main(new String[] {"0", "RegimeBenchmark"});
+        } finally {
+            System.setOut(old);
+        }
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(1).startsWith("RegimeBenchmark.adaptiveClassifier"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("RegimeBenchmark.reclassifyForSweep"), lines.get(2));
+    }
+
+    @Test
+    void everyBenchmark_runsOnce_onASmallSyntheticMarket() throws RunnerException {
         Options opts = new OptionsBuilder().include("io\\.thermocarry\\.bench\\..*").forks(0).warmupIterations(0)
                 .measurementIterations(1).measurementBatchSize(1).mode(Mode.SingleShotTime)
                 .shouldFailOnError(true).verbosity(VerboseMode.SILENT).build();

@@ -67,7 +67,7 @@ public final class SweepEngine {
     /** Progress of a sweep, called from the thread that called {@link #run}. */
     @FunctionalInterface
     public interface Listener {
-        /** {@code done} of {@code total} backtests have reached the sink. */
+        /** {@code done} of {@code total} backtests are finished (called as results arrive, and once at the end). */
         void progress(long done, long total);
     }
 
@@ -211,6 +211,7 @@ public final class SweepEngine {
             int[] pnlN = new int[points];
             List<SweepRow> batch = new ArrayList<>(batchRows);
             long done = 0;
+            long received = 0;
             boolean interrupted = false;
             while (true) {
                 List<SweepRow> got;
@@ -238,8 +239,11 @@ public final class SweepEngine {
                         batch.add(row);
                         if (batch.size() >= batchRows) {
                             done += flush(batch);
-                            listener.progress(done, total);
                         }
+                    }
+                    received += got.size();
+                    if (failure.get() == null) {
+                        listener.progress(received, total);
                     }
                 }
                 if (got == null && unitsDone.get() == totalUnits && queue.isEmpty()) {

@@ -48,10 +48,17 @@ class SweepEngineTest {
     private static List<SweepRow> collect(SweepSpec spec, int parallelism, int batch, SweepOutcome[] outcome) {
         List<SweepRow> rows = new ArrayList<>();
         List<Integer> batchSizes = new ArrayList<>();
+        long[] last = {0, 0};
         SweepOutcome o = SweepEngine.run(spec, markets, pool, parallelism, batch, b -> {
             batchSizes.add(b.size());
             rows.addAll(b);
-        }, (done, total) -> assertTrue(done <= total));
+        }, (done, total) -> {
+            assertTrue(done >= last[0] && done <= total, done + " after " + last[0] + " of " + total);
+            last[0] = done;
+            last[1] = total;
+        });
+        assertEquals(rows.size(), last[0], "the last progress call reports every backtest");
+        assertEquals(rows.size(), last[1]);
         for (int i = 0; i + 1 < batchSizes.size(); i++) {
             assertEquals(batch, batchSizes.get(i), "every batch but the last is full");
         }
