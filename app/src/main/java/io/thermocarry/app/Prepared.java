@@ -49,22 +49,40 @@ record Prepared(Symbol symbol, Compat compat, FundingCycles cycles, SignalRun ru
                     FundingAccrual.RATE_AT_CYCLE_START, null, null);
         }
         MarketLoader.Loaded l = MarketLoader.load(store, symbol, null, to);
-        SignalRun run = SignalRunner.run(l.cycles(), l.basis(), o.signalSpec(), o.regimeSpec(), config, Compat.CAUSAL);
-        FundingCycles c = l.cycles();
-        int first = from == null ? 0 : c.lowerBound(from.toEpochMilli());
+        FundingCycles cycles = l.cycles();
         // features at every cycle start: the cycles run from the first stored settlement, so the micro data is
         // loaded from the first cycle on (the percentile windows look back from each decision)
-        Instant microFrom = c.size() == 0 ? from : Instant.ofEpochMilli(c.startMs(0));
+        Instant microFrom = cycles.size() == 0 ? from : Instant.ofEpochMilli(cycles.startMs(0));
         // decisions use a perp-spot proxy premium only when asked (--premium proxy): 'auto' means the index here
         String premium = o.veto.premiumChoice().equals("proxy") ? "proxy" : "index";
         MicroInputs in = MicroLoader.load(store, symbol, l.funding(), microFrom, to,
                 o.veto.featureSpec().window().plusDays(2), premium);
+        return causal(l, from, o, in);
+    }
+
+    /**
+     * Causal preparation from a market already loaded with all history before {@code to}, without microstructure
+     * data: every feature is "not evaluated" (the desk's gates pass as such and are counted; under
+     * {@code full+veto} nothing is vetoed and every decision reports its vetoes as not evaluated).
+     */
+    static Prepared causal(MarketLoader.Loaded l, Instant from, SignalOptions o) {
+        return causal(l, from, o, MicroInputs.none(l.funding()));
+    }
+
+    /** Causal preparation from a loaded market and its microstructure inputs. */
+    static Prepared causal(MarketLoader.Loaded l, Instant from, SignalOptions o, MicroInputs in) {
+        Symbol symbol = l.symbol();
+        var config = o.regimeConfig();
+        SignalRun run = SignalRunner.run(l.cycles(), l.basis(), o.signalSpec(), o.regimeSpec(), o.regimeConfig(),
+                Compat.CAUSAL);
+        FundingCycles c = l.cycles();
+        int first = from == null ? 0 : c.lowerBound(from.toEpochMilli());
         FeatureFrame frame = FeatureEngine.atCycles(in, c, o.veto.featureSpec());
         VetoPath vetoes = VetoPath.evaluate(frame, o.veto.vetoSpec());
         SignalPath path = config.hasVetoes()
                 ? SignalPath.of(run, c.size(), vetoes, o.regimeSpec().exposureNess())
                 : SignalPath.of(run, c.size()).withGates(vetoes);
-        return new Prepared(symbol, compat, c, run, path, first, FundingAccrual.RATE_AT_CYCLE_END, frame, vetoes);
+        return new Prepared(symbol, Compat.CAUSAL, c, run, path, first, FundingAccrual.RATE_AT_CYCLE_END, frame, vetoes);
     }
 
     /** The same preparation without the veto overlay ({@code full} for a {@code full+veto} run): the baseline. */

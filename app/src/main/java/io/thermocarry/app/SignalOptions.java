@@ -37,20 +37,36 @@ final class SignalOptions {
     @Mixin
     VetoOptions veto = new VetoOptions();
 
+    /** The defaults of every option (what a command gets without flags), read from the annotations. */
+    static SignalOptions defaults() {
+        return picocli.CommandLine.populateCommand(new SignalOptions());
+    }
+
     RegimeConfig regimeConfig() {
-        try {
-            return RegimeConfig.parse(config);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
-        }
+        return parseConfig(config);
     }
 
     KappaMethod kappa() {
-        return switch (kappaMethod.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return parseKappa(kappaMethod);
+    }
+
+    /** Parses a {@code --kappa-method} value; a usage error otherwise. */
+    static KappaMethod parseKappa(String text) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "through-origin", "origin" -> KappaMethod.THROUGH_ORIGIN;
             case "demeaned" -> KappaMethod.DEMEANED;
-            default -> throw new UsageError("--kappa-method '" + kappaMethod + "': through-origin or demeaned");
+            default -> throw new UsageError("--kappa-method '" + text + "': through-origin or demeaned");
         };
+    }
+
+    /** Parses a {@code --config} value that can be computed now; a usage error or a job failure otherwise. */
+    static RegimeConfig parseConfig(String text) {
+        try {
+            // full+veto is parsed here; the computations that cannot apply its veto overlay refuse it themselves
+            return RegimeConfig.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
     }
 
     SignalSpec signalSpec() {

@@ -50,6 +50,7 @@ class FeatureSqlCrossCheckTest {
         store.writeFunding(m.funding(), "x");
         store.writeBars(m.premium(), "x");
         store.writeMicro(m.micro(), "x");
+        store.writeOpenInterest(m.openInterest(), "x");
         MicroInputs in = new MicroInputs(sym, store.bookTicker(sym, Market.PERP, null, null),
                 store.bookTicker(sym, Market.SPOT, null, null), store.bookDepth(sym, null, null),
                 store.openInterest(sym, null, null), store.liquidations(sym, null, null), store.liquidationCoverage(sym),
@@ -126,7 +127,7 @@ class FeatureSqlCrossCheckTest {
     @Test
     void openInterestChange_andZscore_equalAnAsofJoinAndWindowFunctions() {
         // change over the 8 h interval at each observation; z against the window of earlier changes
-        List<List<Object>> rows = sql("WITH o AS (SELECT time_ms AS t, oi_base AS b FROM open_interest WHERE symbol = '"
+        List<List<Object>> rows = sql("WITH o AS (SELECT time_ms AS t, sum_open_interest AS b FROM open_interest WHERE symbol = '"
                 + sym + "'), c AS (SELECT o.t, (o.b / p.b - 1) * 100 AS ch FROM o ASOF JOIN o p ON o.t - 28800000 >= p.t"
                 + " AND o.t - 28800000 - p.t <= 3600000), z AS (SELECT t, ch, avg(ch) OVER w AS m, stddev_pop(ch) OVER w AS sd,"
                 + " count(ch) OVER w AS n FROM c WINDOW w AS (ORDER BY t RANGE BETWEEN " + W + " PRECEDING AND 1 PRECEDING))"

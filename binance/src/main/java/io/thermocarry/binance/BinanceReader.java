@@ -48,7 +48,8 @@ import java.util.zip.ZipInputStream;
  * whole minute, so that Binance's few-ms {@code fundingTime} jitter does not split one settlement into
  * two (two rows on one minute are a duplicate); each event's interval from the source, else from the
  * spacing (see {@code FundingCollector}). Leading placeholder candles are kept with a warning (the store
- * flags them); gaps in a kline series are kept with a warning.
+ * flags them); gaps in a kline series are kept with a warning. Open interest (archive {@code metrics} CSV, REST
+ * {@code openInterestHist}): amounts finite and {@code >= 0}, times strictly increasing.
  *
  * <p>Thread-safe: every call works on its own state, so files can be read in parallel.
  */
@@ -119,19 +120,23 @@ public final class BinanceReader {
         if (p.hasFileFault()) {
             return new ParsedSource(ctx.source, sha, 0, List.of(), List.of(), p.fileFaults(), List.of());
         }
-        MicroData micro = ctx.micro.isEmpty() ? MicroData.none() : ctx.micro.build();
+        MicroData micro = ctx.micro.isEmpty() ? MicroData.none() : ctx.micro.build(ctx.openInterest);
         if (p.hasFileFault()) {
             return new ParsedSource(ctx.source, sha, 0, List.of(), List.of(), p.fileFaults(), List.of());
         }
         long accepted = micro.rows() + p.dropped();
+        // (open interest from the micro layouts joined ctx.openInterest in build and is counted below)
         for (BarSeries b : ctx.bars) {
             accepted += b.size();
         }
         for (var f : ctx.funding) {
             accepted += f.size();
         }
-        return new ParsedSource(ctx.source, sha, accepted + p.rowRejections(), ctx.bars, ctx.funding, p.rejected(),
-                p.warnings(), micro);
+        for (var o : ctx.openInterest) {
+            accepted += o.size();
+        }
+        return new ParsedSource(ctx.source, sha, accepted + p.rowRejections(), ctx.bars, ctx.funding,
+                ctx.openInterest, p.rejected(), p.warnings(), micro);
     }
 
     /** Reads the whole raw stream (container, then content); returns the hex SHA-256 of all its bytes. */
@@ -310,9 +315,9 @@ public final class BinanceReader {
             case ARCHIVE_FUNDING -> funding(cur, currentIsData, FundingCsvReader.ARCHIVE, ctx, true);
             case ELVISTV -> funding(cur, false, FundingCsvReader.ELVISTV, ctx, true);
             case ZUSHEN -> funding(cur, false, FundingCsvReader.ZUSHEN, ctx, false);
+            case ARCHIVE_METRICS -> openInterest(cur, ctx);
             case BOOK_DEPTH -> MicroCsvReader.bookDepth(cur, ctx, ctx.micro);
             case BOOK_TICKER -> MicroCsvReader.bookTicker(cur, ctx, ctx.micro);
-            case METRICS -> MicroCsvReader.metrics(cur, ctx, ctx.micro);
             case OPEN_INTEREST_HIST -> MicroCsvReader.openInterestHist(cur, ctx, ctx.micro);
             case LIQUIDATION_SNAPSHOT -> MicroCsvReader.liquidationSnapshot(cur, currentIsData, ctx, ctx.micro);
             case POLLED_OPEN_INTEREST -> MicroCsvReader.polledOpenInterest(cur, ctx, ctx.micro);
@@ -381,6 +386,14 @@ public final class BinanceReader {
             return;
         }
         ctx.funding.addAll(FundingCsvReader.read(cur, currentIsData, cols, ctx.problems, symbol));
+    }
+
+    private static void openInterest(CsvCursor cur, Context ctx) throws IOException {
+        Symbol symbol = ctx.symbol();
+        if (symbol == null) {
+            return;
+        }
+        ctx.openInterest.addAll(OpenInterestCsvReader.read(cur, false, ctx.problems, symbol));
     }
 
     /** Replaces control characters so that a binary first line cannot garble a message. */

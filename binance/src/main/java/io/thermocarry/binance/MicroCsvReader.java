@@ -14,13 +14,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The microstructure CSV layouts (SPEC §8): Binance's {@code bookDepth}, {@code bookTicker}, {@code metrics}
- * and {@code liquidationSnapshot} archives, {@code openInterestHist} saved as CSV, and the public collections
+ * The microstructure CSV layouts (SPEC §8): Binance's {@code bookDepth}, {@code bookTicker} and
+ * {@code liquidationSnapshot} archives, {@code openInterestHist} saved as CSV, and the public collections
  * of {@code ../shared/data/binance/micro} (Coinalyze daily open interest and liquidations, a polled open
  * interest log, {@code forceOrder} logs). Rows go to a {@link MicroSink}; its ordering rule applies (sorted by
  * time with a warning, exact repeats dropped with a warning, a key repeated with other values rejected).
  *
- * <p>Times. Text times without a zone are UTC for Binance archives ({@code bookDepth}, {@code metrics}); the
+ * (The {@code metrics} archive is read by {@code OpenInterestCsvReader}.)
+ *
+ * <p>Times. Text times without a zone are UTC for Binance archives ({@code bookDepth}); the
  * polled open interest log has none and is read as IST (UTC+05:30), the recorder's zone, with a warning saying
  * so; the {@code forceOrder} log carries explicit {@code +05:30} offsets. Epoch times are ms or µs, fixed per
  * column by its first row. A daily aggregate (Coinalyze) covers {@code [day, day + 1 d)} and is available at the
@@ -232,34 +234,6 @@ final class MicroCsvReader {
     }
 
     // ----------------------------------------------------------------------------------------- open interest
-
-    /** {@code metrics}: text UTC {@code create_time}, the row's symbol, OI in base asset and USDT. */
-    static void metrics(CsvCursor cur, Context ctx, MicroSink sink) throws IOException {
-        Problems p = ctx.problems;
-        Map<String, long[]> skipped = new TreeMap<>();
-        Symbol filter = ctx.options.symbol();
-        boolean[] pending = {false};
-        while (nextData(cur, pending)) {
-            if (!columns(cur, p, 8)) {
-                continue;
-            }
-            long t = text(cur, p, 0, "create_time", false);
-            if (t == Long.MIN_VALUE) {
-                continue;
-            }
-            Symbol s = rowSymbol(cur, p, 1, "symbol", filter, skipped);
-            if (s == null) {
-                continue;
-            }
-            double base = number(cur, p, 2, "sum_open_interest", true);
-            double value = Double.isNaN(base) ? Double.NaN : number(cur, p, 3, "sum_open_interest_value", true);
-            if (Double.isNaN(value)) {
-                continue;
-            }
-            sink.openInterest(cur.lineNumber(), s, t, base, value);
-        }
-        reportSkipped(p, skipped, filter);
-    }
 
     /** {@code timestamp,symbol,sum_open_interest,sum_open_interest_value} with epoch times (openInterestHist). */
     static void openInterestHist(CsvCursor cur, Context ctx, MicroSink sink) throws IOException {

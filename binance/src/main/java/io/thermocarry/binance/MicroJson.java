@@ -8,10 +8,8 @@ import java.util.Map;
 
 /**
  * Binance REST microstructure payloads, one JSON object at a time (the streaming reader hands over each
- * object's scalar fields):
+ * object's scalar fields; {@code openInterestHist} is read by the reader itself):
  * <ul>
- *   <li>{@code /futures/data/openInterestHist}: {@code {symbol, sumOpenInterest, sumOpenInterestValue,
- *   timestamp}} (strings or numbers; a snapshot available at {@code timestamp});</li>
  *   <li>{@code /fapi/v1/fundingInfo}: {@code {symbol, adjustedFundingRateCap, adjustedFundingRateFloor,
  *   fundingIntervalHours}};</li>
  *   <li>{@code /fapi/v1/ticker/bookTicker} (one object or an array): {@code {symbol, bidPrice, bidQty, askPrice,
@@ -95,22 +93,6 @@ final class MicroJson {
             ctx.problems.reject(line, unit.reason);
         }
         return t;
-    }
-
-    static void openInterest(Map<String, String> f, long line, Context ctx) {
-        Symbol s = symbol(f, line, ctx);
-        if (s == null) {
-            return;
-        }
-        long t = epoch(f, "timestamp", line, ctx);
-        if (t == Long.MIN_VALUE) {
-            return;
-        }
-        double base = number(f, "sumOpenInterest", line, ctx, true);
-        double value = Double.isNaN(base) ? Double.NaN : number(f, "sumOpenInterestValue", line, ctx, true);
-        if (!Double.isNaN(value)) {
-            ctx.micro.openInterest(line, s, t, base, value);
-        }
     }
 
     static void fundingInfo(Map<String, String> f, long line, Context ctx) {

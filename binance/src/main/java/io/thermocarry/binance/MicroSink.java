@@ -50,7 +50,7 @@ final class MicroSink {
                 bidQty, ask, askQty, transactionMs);
     }
 
-    /** An open interest observation available at {@code timeMs}; either amount may be NaN, not both. */
+    /** An open interest observation available at {@code timeMs}: base units and USDT, either may be NaN, not both. */
     void openInterest(long line, Symbol s, long timeMs, double base, double valueUsd) {
         openInterest.computeIfAbsent(s, x -> new KeyedRows(2)).add(line, timeMs, 0, base, valueUsd);
     }
@@ -89,7 +89,11 @@ final class MicroSink {
                 && coverage.isEmpty() && fundingInfo.isEmpty();
     }
 
-    MicroData build() {
+    /**
+     * Builds what was collected; open-interest series are appended to {@code openInterest} (the source carries them
+     * apart from the other microstructure series).
+     */
+    MicroData build(List<OpenInterestSeries> openInterestOut) {
         List<BookDepthSeries> d = new ArrayList<>();
         for (Map.Entry<Symbol, KeyedRows> e : depth.entrySet()) {
             KeyedRows r = e.getValue();
@@ -139,7 +143,7 @@ final class MicroSink {
                 tk.add(new BookTickerSeries(new Symbol(parts[0]), Market.valueOf(parts[1]), ev, tx, id, bid, bq, ask, aq));
             }
         }
-        List<OpenInterestSeries> oi = new ArrayList<>();
+        List<OpenInterestSeries> oi = openInterestOut;
         for (Map.Entry<Symbol, KeyedRows> e : openInterest.entrySet()) {
             KeyedRows r = e.getValue();
             int[] idx = r.order(problems, "open interest rows", KeyedRows.KeyText.time());
@@ -183,7 +187,7 @@ final class MicroSink {
                 liq.add(sortByEnd(new Object[] {e.getKey(), start, end, side, q, p, ap, notional}));
             }
         }
-        return new MicroData(d, tk, oi, liq, coverage, new ArrayList<>(fundingInfo.values()));
+        return new MicroData(d, tk, liq, coverage, new ArrayList<>(fundingInfo.values()));
     }
 
     /** Rows are keyed by end time already; within one end time, order by start for the series' rule. */

@@ -127,32 +127,32 @@ class MicroFormatsTest {
     }
 
     @Test
-    void metrics_textCreateTimes_rowsOutOfOrder_baseAndUsd() {
+    void metrics_textCreateTimes_baseAndUsd_aRowOutOfOrderIsRejectedByTheArchiveReader() {
+        // the metrics archive is the downloader's reader (OpenInterestCsvReader): strict time order, as Binance writes
         ParsedSource ps = read("BTCUSDT-metrics-2023-10-16.csv");
-        assertClean(ps);
-        OpenInterestSeries oi = ps.micro().openInterest().get(0);
+        OpenInterestSeries oi = ps.openInterest().get(0);
         assertEquals(BTC, oi.symbol());
-        assertArrayEquals(new long[] {ms("2023-10-16T00:00:00Z"), ms("2023-10-16T00:05:00Z"), ms("2023-10-16T00:10:00Z")},
-                oi.times());
-        assertArrayEquals(new double[] {80000, 81000, 81500}, oi.bases());
-        assertArrayEquals(new double[] {2.24e9, 2.268e9, 2.282e9}, oi.valuesUsd());
-        assertTrue(only(ps.warnings()).contains(":3: open interest rows out of time order"), ps.warnings()::toString);
+        assertArrayEquals(new long[] {ms("2023-10-16T00:05:00Z"), ms("2023-10-16T00:10:00Z")}, oi.times());
+        assertArrayEquals(new double[] {81000, 81500}, oi.sumOpenInterests());
+        assertArrayEquals(new double[] {2.268e9, 2.282e9}, oi.sumOpenInterestValues());
+        assertTrue(only(ps.rejected()).contains(":3: open-interest time 2023-10-16T00:00:00Z is earlier than"),
+                ps.rejected()::toString);
     }
 
     @Test
     void openInterest4hCsv_andRestOpenInterestHist() {
         ParsedSource csv = read("open-interest-4h.csv");
         assertClean(csv);
-        OpenInterestSeries a = csv.micro().openInterest().get(0);
+        OpenInterestSeries a = csv.openInterest().get(0);
         assertEquals(3, a.size());
         assertEquals(ms("2026-02-20T04:00:00Z"), a.timeMs(0));
-        assertEquals(80485.615, a.base(0));
+        assertEquals(80485.615, a.sumOpenInterest(0));
         ParsedSource json = read("openInterestHist.json");
         assertClean(json);
-        OpenInterestSeries b = json.micro().openInterest().get(0);
+        OpenInterestSeries b = json.openInterest().get(0);
         assertEquals(Symbol.of("SOLUSDT"), b.symbol());
         assertArrayEquals(new long[] {1771560000000L, 1771560300000L}, b.times());
-        assertEquals(790204205.6605831, b.valueUsd(1));
+        assertEquals(790204205.6605831, b.sumOpenInterestValue(1));
     }
 
     @Test
@@ -181,10 +181,10 @@ class MicroFormatsTest {
     void coinalyzeOpenInterest_dailyCloseAvailableAtTheDaysEnd_inUsd() {
         ParsedSource ps = read("BTCUSDT.coinalyze-oi.csv");
         assertClean(ps);
-        OpenInterestSeries oi = ps.micro().openInterest().get(0);
+        OpenInterestSeries oi = ps.openInterest().get(0);
         assertArrayEquals(new long[] {ms("2022-01-03T00:00:00Z"), ms("2022-01-04T00:00:00Z")}, oi.times());
-        assertEquals(3465520267.68, oi.valueUsd(0));
-        assertTrue(Double.isNaN(oi.base(0)));
+        assertEquals(3465520267.68, oi.sumOpenInterestValue(0));
+        assertTrue(Double.isNaN(oi.sumOpenInterest(0)));
     }
 
     @Test
@@ -212,10 +212,10 @@ class MicroFormatsTest {
     void polledOpenInterest_istWithoutZone_isShiftedToUtc_withAWarning() {
         ParsedSource ps = read("BTCUSDT.polled-open-interest.csv");
         assertClean(ps);
-        OpenInterestSeries oi = ps.micro().openInterest().get(0);
+        OpenInterestSeries oi = ps.openInterest().get(0);
         assertEquals(ms("2024-12-13T19:39:44Z"), oi.timeMs(0));
-        assertEquals(92711.732, oi.base(0));
-        assertTrue(Double.isNaN(oi.valueUsd(0)));
+        assertEquals(92711.732, oi.sumOpenInterest(0));
+        assertTrue(Double.isNaN(oi.sumOpenInterestValue(0)));
         assertTrue(only(ps.warnings()).contains("read as IST (UTC+05:30)"));
     }
 

@@ -76,27 +76,27 @@ class MicroRealDataTest {
 
     @Test
     void coinalyzeOpenInterest_993Days_inUsd() {
-        OpenInterestSeries oi = clean("micro/metrics/BTCUSDT.CryptoVizArt.csv.gz").micro().openInterest().get(0);
+        OpenInterestSeries oi = clean("micro/metrics/BTCUSDT.CryptoVizArt.csv.gz").openInterest().get(0);
         assertEquals(993, oi.size());
         assertEquals(ms("2022-01-03T00:00:00Z"), oi.timeMs(0));
-        assertEquals(3.47e9, oi.valueUsd(0), 0.01e9);
-        assertEquals(5.47e9, oi.valueUsd(oi.size() - 1), 0.01e9);
+        assertEquals(3.47e9, oi.sumOpenInterestValue(0), 0.01e9);
+        assertEquals(5.47e9, oi.sumOpenInterestValue(oi.size() - 1), 0.01e9);
     }
 
     @Test
     void polledOpenInterest_294Snapshots_inBtc() {
         ParsedSource ps = clean("micro/metrics/BTCUSDT.anmolkhullar24.csv.gz");
-        OpenInterestSeries oi = ps.micro().openInterest().get(0);
+        OpenInterestSeries oi = ps.openInterest().get(0);
         assertEquals(294, oi.size());
         for (int i = 0; i < oi.size(); i++) {
-            assertTrue(oi.base(i) > 88_000 && oi.base(i) < 96_000, "row " + i);
+            assertTrue(oi.sumOpenInterest(i) > 88_000 && oi.sumOpenInterest(i) < 96_000, "row " + i);
         }
     }
 
     @Test
     void openInterest4h_168RowsEach() {
         for (String s : new String[] {"BTCUSDT", "ETHUSDT", "SOLUSDT"}) {
-            OpenInterestSeries oi = clean("open_interest/4h/" + s + ".gravestone.csv.gz").micro().openInterest().get(0);
+            OpenInterestSeries oi = clean("open_interest/4h/" + s + ".gravestone.csv.gz").openInterest().get(0);
             assertEquals(Symbol.of(s), oi.symbol());
             assertEquals(168, oi.size());
             assertEquals(ms("2026-02-20T04:00:00Z"), oi.timeMs(0));

@@ -8,7 +8,6 @@ import io.thermocarry.core.market.LiquidationSeries;
 import io.thermocarry.core.market.LiquidationSide;
 import io.thermocarry.core.market.Market;
 import io.thermocarry.core.market.MicroData;
-import io.thermocarry.core.market.OpenInterestSeries;
 import io.thermocarry.core.market.Symbol;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,9 +21,9 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Writing and reading the microstructure tables of schema version 2 (SPEC §8): {@code book_depth},
- * {@code book_ticker}, {@code open_interest}, {@code liquidations}, {@code liquidation_coverage},
- * {@code funding_info}. Same rule as bars and funding: rows are appended into a session-local staging table
+ * Writing and reading the microstructure tables of schema version 6 (SPEC §8): {@code book_depth},
+ * {@code book_ticker}, {@code liquidations}, {@code liquidation_coverage}, {@code funding_info} (open interest has
+ * its own path in {@link Store}). Same rule as bars and funding: rows are appended into a session-local staging table
  * (the DuckDB appender, never an {@code INSERT} per row), then set-based SQL counts what is already present,
  * records conflicts (stored value kept) and inserts the new keys, inside the caller's transaction. Key and
  * value comparisons are NULL-safe ({@code IS NOT DISTINCT FROM}): liquidation aggregates have no quantity or
@@ -37,7 +36,6 @@ final class MicroStore {
 
     private static final Merge DEPTH = new Merge(Schema.BOOK_DEPTH, "time_ms", "NULL");
     private static final Merge TICKER = new Merge(Schema.BOOK_TICKER, "event_time_ms", "s.market");
-    private static final Merge OI = new Merge(Schema.OPEN_INTEREST, "time_ms", "NULL");
     private static final Merge LIQ = new Merge(Schema.LIQUIDATIONS, "end_ms", "NULL");
     private static final Merge COVERAGE = new Merge(Schema.LIQUIDATION_COVERAGE, "from_ms", "NULL");
     private static final Merge INFO = new Merge(Schema.FUNDING_INFO, "0", "NULL");
@@ -82,14 +80,6 @@ final class MicroStore {
                     ap.beginRow().append(sym).append(mkt).append(t.eventTimeMs(i)).append(t.updateId(i))
                             .append(t.transactionTimeMs(i)).append(t.bid(i)).append(t.bidQty(i)).append(t.ask(i))
                             .append(t.askQty(i)).append(source).endRow();
-                }
-            });
-        }
-        for (OpenInterestSeries o : m.openInterest()) {
-            merge(OI, source, c, examplesWanted, ap -> {
-                String sym = o.symbol().name();
-                for (int i = 0; i < o.size(); i++) {
-                    row(ap, sym, o.timeMs(i), o.base(i), o.valueUsd(i), source);
                 }
             });
         }
@@ -253,18 +243,6 @@ final class MicroStore {
             }
             return new BookTickerSeries(symbol, market, c.longs(0), c.longs(1), c.longs(2), c.doubles(0), c.doubles(1),
                     c.doubles(2), c.doubles(3));
-        }
-    }
-
-    OpenInterestSeries openInterest(Symbol symbol, long from, long to) throws SQLException {
-        try (PreparedStatement ps = prepare("SELECT time_ms, oi_base, oi_value_usd FROM open_interest WHERE symbol = ?"
-                + " AND time_ms >= ? AND time_ms < ? ORDER BY time_ms", symbol.name(), from, to);
-                ResultSet rs = ps.executeQuery()) {
-            Columns c = new Columns(1, 2);
-            while (rs.next()) {
-                c.add(rs, 1, 2);
-            }
-            return new OpenInterestSeries(symbol, c.longs(0), c.doubles(0), c.doubles(1));
         }
     }
 

@@ -110,6 +110,340 @@ final class Schema {
             )""", List.of("table_name", "symbol", "market", "interval", "time_ms", "stored", "incoming",
             "source_file"), List.of());
 
+
+    /** The tag columns every evaluation result row starts with (fold −1: the stitched out-of-sample span). */
+    static final List<String> RESULT_TAGS = List.of("run_id", "symbol", "strategy", "config", "fee_bps", "compat", "fold");
+
+    static final TableDef RUNS = new TableDef("runs", """
+            CREATE TABLE runs (
+              run_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              strategy VARCHAR NOT NULL,
+              config VARCHAR NOT NULL,
+              fee_bps DOUBLE,
+              compat VARCHAR NOT NULL,
+              fold INTEGER NOT NULL,
+              request VARCHAR NOT NULL,
+              created_at_ms BIGINT NOT NULL,
+              from_ms BIGINT,
+              to_ms BIGINT,
+              train_cycles INTEGER NOT NULL,
+              test_cycles INTEGER NOT NULL,
+              resamples INTEGER NOT NULL,
+              block_length INTEGER NOT NULL,
+              seed BIGINT NOT NULL,
+              tune VARCHAR,
+              cycles INTEGER NOT NULL,
+              first_decision INTEGER NOT NULL,
+              folds INTEGER NOT NULL,
+              oos_cycles INTEGER NOT NULL,
+              oos_start_ms BIGINT,
+              oos_end_ms BIGINT,
+              settlements_after_basis INTEGER NOT NULL
+            )""", RESULT_TAGS, List.of());
+
+    static final TableDef METRICS = new TableDef("metrics", """
+            CREATE TABLE metrics (
+              run_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              strategy VARCHAR NOT NULL,
+              config VARCHAR NOT NULL,
+              fee_bps DOUBLE,
+              compat VARCHAR NOT NULL,
+              fold INTEGER NOT NULL,
+              cycles INTEGER NOT NULL,
+              start_ms BIGINT,
+              end_ms BIGINT,
+              years DOUBLE,
+              total_return DOUBLE,
+              annual_return DOUBLE,
+              sharpe DOUBLE,
+              sharpe_ci_low DOUBLE,
+              sharpe_ci_high DOUBLE,
+              sortino DOUBLE,
+              sharpe_per_cycle DOUBLE,
+              reference_sharpe DOUBLE,
+              max_drawdown DOUBLE,
+              calmar DOUBLE,
+              worst_cycle DOUBLE,
+              cvar5 DOUBLE,
+              win_rate DOUBLE,
+              profit_factor DOUBLE,
+              trades INTEGER NOT NULL,
+              avg_hold_cycles DOUBLE,
+              turnover DOUBLE,
+              fee_drag DOUBLE,
+              pnl_funding DOUBLE,
+              pnl_basis DOUBLE,
+              pnl_price DOUBLE,
+              pnl_fees DOUBLE,
+              pnl_total DOUBLE,
+              equilibrium_cycles INTEGER NOT NULL,
+              equilibrium_funding DOUBLE,
+              equilibrium_basis DOUBLE,
+              equilibrium_fees DOUBLE,
+              equilibrium_total DOUBLE,
+              warm_cycles INTEGER NOT NULL,
+              warm_funding DOUBLE,
+              warm_basis DOUBLE,
+              warm_fees DOUBLE,
+              warm_total DOUBLE,
+              ness_cycles INTEGER NOT NULL,
+              ness_funding DOUBLE,
+              ness_basis DOUBLE,
+              ness_fees DOUBLE,
+              ness_total DOUBLE,
+              none_cycles INTEGER NOT NULL,
+              none_funding DOUBLE,
+              none_basis DOUBLE,
+              none_fees DOUBLE,
+              none_total DOUBLE,
+              ruined BOOLEAN NOT NULL,
+              basis_not_evaluated INTEGER NOT NULL,
+              funding_not_evaluated INTEGER NOT NULL
+            )""", RESULT_TAGS, List.of());
+
+    static final TableDef LEDGER = new TableDef("ledger", """
+            CREATE TABLE ledger (
+              run_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              strategy VARCHAR NOT NULL,
+              config VARCHAR NOT NULL,
+              fee_bps DOUBLE,
+              compat VARCHAR NOT NULL,
+              fold INTEGER NOT NULL,
+              cycle INTEGER NOT NULL,
+              start_ms BIGINT NOT NULL,
+              end_ms BIGINT NOT NULL,
+              side VARCHAR NOT NULL,
+              notional DOUBLE NOT NULL,
+              traded DOUBLE NOT NULL,
+              funding DOUBLE NOT NULL,
+              basis DOUBLE NOT NULL,
+              price DOUBLE NOT NULL,
+              fee DOUBLE NOT NULL,
+              total DOUBLE NOT NULL,
+              equity DOUBLE NOT NULL,
+              regime VARCHAR
+            )""", concat(RESULT_TAGS, "cycle"), List.of());
+
+    static final TableDef TRADES = new TableDef("trades", """
+            CREATE TABLE trades (
+              run_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              strategy VARCHAR NOT NULL,
+              config VARCHAR NOT NULL,
+              fee_bps DOUBLE,
+              compat VARCHAR NOT NULL,
+              fold INTEGER NOT NULL,
+              trade INTEGER NOT NULL,
+              entry_ms BIGINT NOT NULL,
+              exit_ms BIGINT NOT NULL,
+              entry_cycle INTEGER NOT NULL,
+              exit_cycle INTEGER NOT NULL,
+              side VARCHAR NOT NULL,
+              entry_notional DOUBLE NOT NULL,
+              avg_notional DOUBLE NOT NULL,
+              funding DOUBLE NOT NULL,
+              basis DOUBLE NOT NULL,
+              price DOUBLE NOT NULL,
+              fees DOUBLE NOT NULL,
+              total DOUBLE NOT NULL,
+              cycles_held INTEGER NOT NULL,
+              regime_at_entry VARCHAR,
+              exit_reason VARCHAR NOT NULL
+            )""", concat(RESULT_TAGS, "trade"), List.of());
+
+    static final TableDef BUCKETS = new TableDef("buckets", """
+            CREATE TABLE buckets (
+              run_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              strategy VARCHAR NOT NULL,
+              config VARCHAR NOT NULL,
+              fee_bps DOUBLE,
+              compat VARCHAR NOT NULL,
+              fold INTEGER NOT NULL,
+              scheme VARCHAR NOT NULL,
+              bucket INTEGER NOT NULL,
+              entropy_bucket INTEGER NOT NULL,
+              label VARCHAR NOT NULL,
+              r_low DOUBLE,
+              r_high DOUBLE,
+              e_low DOUBLE,
+              e_high DOUBLE,
+              count INTEGER NOT NULL,
+              mean_total DOUBLE,
+              mean_funding DOUBLE,
+              mean_basis DOUBLE,
+              median_total DOUBLE,
+              median_funding DOUBLE,
+              median_basis DOUBLE,
+              hit_rate DOUBLE,
+              convergence_share DOUBLE,
+              worst_decile DOUBLE,
+              worst_decile_mean DOUBLE
+            )""", concat(RESULT_TAGS, "scheme", "bucket", "entropy_bucket"), List.of());
+
+    static final TableDef SIGNIFICANCE = new TableDef("significance", """
+            CREATE TABLE significance (
+              run_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              strategy VARCHAR NOT NULL,
+              config VARCHAR NOT NULL,
+              fee_bps DOUBLE,
+              compat VARCHAR NOT NULL,
+              fold INTEGER NOT NULL,
+              versus VARCHAR NOT NULL,
+              versus_config VARCHAR NOT NULL,
+              sharpe DOUBLE,
+              sharpe_versus DOUBLE,
+              sharpe_diff DOUBLE,
+              ci_low DOUBLE,
+              ci_high DOUBLE,
+              level DOUBLE NOT NULL,
+              p_value DOUBLE,
+              resamples INTEGER NOT NULL,
+              block_length INTEGER NOT NULL,
+              cycles INTEGER NOT NULL
+            )""", concat(RESULT_TAGS, "versus", "versus_config"), List.of());
+
+    static final TableDef DECOMPOSITION = new TableDef("decomposition", """
+            CREATE TABLE decomposition (
+              run_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              strategy VARCHAR NOT NULL,
+              config VARCHAR NOT NULL,
+              fee_bps DOUBLE,
+              compat VARCHAR NOT NULL,
+              fold INTEGER NOT NULL,
+              step INTEGER NOT NULL,
+              step_name VARCHAR NOT NULL,
+              step_label VARCHAR NOT NULL,
+              first_cycle_ms BIGINT NOT NULL,
+              cycles INTEGER NOT NULL,
+              sharpe DOUBLE,
+              reference_sharpe DOUBLE,
+              total_return DOUBLE,
+              annual_return DOUBLE,
+              max_drawdown DOUBLE,
+              pnl_funding DOUBLE,
+              pnl_basis DOUBLE,
+              pnl_fees DOUBLE,
+              pnl_total DOUBLE,
+              trades INTEGER NOT NULL,
+              turnover DOUBLE
+            )""", concat(RESULT_TAGS, "step"), List.of());
+
+    static final TableDef FOLD_FITS = new TableDef("fold_fits", """
+            CREATE TABLE fold_fits (
+              run_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              strategy VARCHAR NOT NULL,
+              config VARCHAR NOT NULL,
+              fee_bps DOUBLE,
+              compat VARCHAR NOT NULL,
+              fold INTEGER NOT NULL,
+              train_start_ms BIGINT NOT NULL,
+              test_start_ms BIGINT NOT NULL,
+              test_end_ms BIGINT NOT NULL,
+              train_cycles INTEGER NOT NULL,
+              test_cycles INTEGER NOT NULL,
+              entropy_ness_threshold DOUBLE,
+              entropy_equilibrium_threshold DOUBLE,
+              je_danger_threshold DOUBLE,
+              tuned_relaxation_danger DOUBLE,
+              tuned_base_fraction DOUBLE,
+              training_return DOUBLE,
+              training_max_drawdown DOUBLE,
+              training_sharpe DOUBLE,
+              within_budget BOOLEAN
+            )""", RESULT_TAGS, List.of());
+
+    /** The evaluation result tables, in write order. */
+    static final List<TableDef> RESULT_TABLES = List.of(RUNS, METRICS, LEDGER, TRADES, BUCKETS, SIGNIFICANCE,
+            DECOMPOSITION, FOLD_FITS);
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> out = new java.util.ArrayList<>(head);
+        out.addAll(List.of(tail));
+        return List.copyOf(out);
+    }
+
+    static final TableDef OPEN_INTEREST = new TableDef("open_interest", """
+            CREATE TABLE open_interest (
+              symbol VARCHAR NOT NULL,
+              time_ms BIGINT NOT NULL,
+              sum_open_interest DOUBLE NOT NULL CHECK (isfinite(sum_open_interest) AND sum_open_interest >= 0),
+              sum_open_interest_value DOUBLE CHECK (isfinite(sum_open_interest_value) AND sum_open_interest_value >= 0),
+              source_file VARCHAR NOT NULL
+            )""", List.of("symbol", "time_ms"), List.of("sum_open_interest", "sum_open_interest_value"));
+
+    /**
+     * One row per sweep request (its id is a digest of the request). {@code run_token} names the rows of
+     * {@code sweep} of the run that last completed (NULL before any did), {@code running_token} a run in progress
+     * (NULL when none); {@code status} is {@code running} or {@code complete}.
+     */
+    static final TableDef SWEEP_RUNS = new TableDef("sweep_runs", """
+            CREATE TABLE sweep_runs (
+              sweep_id VARCHAR NOT NULL,
+              run_token BIGINT,
+              running_token BIGINT,
+              status VARCHAR NOT NULL,
+              request VARCHAR NOT NULL,
+              symbols VARCHAR NOT NULL,
+              points BIGINT NOT NULL,
+              started_ms BIGINT NOT NULL,
+              finished_ms BIGINT,
+              rows_written BIGINT,
+              seconds DOUBLE,
+              best_point BIGINT
+            )""", List.of("sweep_id"), List.of("run_token", "running_token", "status", "request", "symbols", "points",
+            "started_ms", "finished_ms", "rows_written", "seconds", "best_point"));
+
+    /**
+     * Sweep results: one row per (sweep, run, grid point, symbol), the point's parameters and its out-of-sample
+     * figures (see {@code io.thermocarry.core.sweep.SweepRow}); NaN figures are NULL. Once a run completes, the
+     * rows of every other run of the same sweep are deleted, so a sweep holds one set of rows.
+     */
+    static final TableDef SWEEP = new TableDef("sweep", """
+            CREATE TABLE sweep (
+              sweep_id VARCHAR NOT NULL,
+              run_token BIGINT NOT NULL,
+              point INTEGER NOT NULL,
+              symbol VARCHAR NOT NULL,
+              basis_window INTEGER NOT NULL,
+              beta_history INTEGER NOT NULL,
+              entropy_window INTEGER NOT NULL,
+              je_window INTEGER NOT NULL,
+              ness_r DOUBLE NOT NULL,
+              equilibrium_r DOUBLE NOT NULL,
+              base_fraction DOUBLE NOT NULL,
+              resize_threshold DOUBLE NOT NULL,
+              fee_bps DOUBLE NOT NULL,
+              folds INTEGER NOT NULL,
+              cycles INTEGER NOT NULL,
+              oos_start_ms BIGINT NOT NULL,
+              oos_end_ms BIGINT NOT NULL,
+              sharpe DOUBLE,
+              sortino DOUBLE,
+              total_return DOUBLE,
+              annual_return DOUBLE,
+              max_drawdown DOUBLE,
+              cvar5 DOUBLE,
+              pnl_funding DOUBLE,
+              pnl_basis DOUBLE,
+              pnl_fees DOUBLE,
+              pnl_total DOUBLE,
+              trades INTEGER NOT NULL,
+              turnover DOUBLE,
+              fold_sharpe_min DOUBLE,
+              fold_sharpe_median DOUBLE,
+              folds_positive DOUBLE,
+              equilibrium_share DOUBLE,
+              ness_share DOUBLE
+            )""", List.of("sweep_id", "run_token", "point", "symbol"), List.of("sharpe", "total_return",
+            "pnl_funding", "pnl_basis", "pnl_fees", "pnl_total"));
+
     static final TableDef BOOK_DEPTH = new TableDef("book_depth", """
             CREATE TABLE book_depth (
               symbol VARCHAR NOT NULL,
@@ -135,16 +469,6 @@ final class Schema {
               CHECK (isfinite(bid) AND isfinite(ask) AND bid > 0 AND ask >= bid)
             )""", List.of("symbol", "market", "event_time_ms", "update_id"),
             List.of("transaction_time_ms", "bid", "bid_qty", "ask", "ask_qty"));
-
-    static final TableDef OPEN_INTEREST = new TableDef("open_interest", """
-            CREATE TABLE open_interest (
-              symbol VARCHAR NOT NULL,
-              time_ms BIGINT NOT NULL,
-              oi_base DOUBLE CHECK (isfinite(oi_base) AND oi_base >= 0),
-              oi_value_usd DOUBLE CHECK (isfinite(oi_value_usd) AND oi_value_usd >= 0),
-              source_file VARCHAR NOT NULL,
-              CHECK (oi_base IS NOT NULL OR oi_value_usd IS NOT NULL)
-            )""", List.of("symbol", "time_ms"), List.of("oi_base", "oi_value_usd"));
 
     static final TableDef LIQUIDATIONS = new TableDef("liquidations", """
             CREATE TABLE liquidations (
@@ -184,10 +508,16 @@ final class Schema {
     static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "market data: bars, funding, ingested files, rejected rows, conflicts",
                     List.of(BARS, FUNDING, INGESTED_FILES, REJECTED_ROWS, CONFLICTS), List.of()),
-            new Migration(2, "microstructure: book depth, book ticker, open interest, liquidations and their"
-                    + " coverage, funding info (SPEC §8)",
-                    List.of(BOOK_DEPTH, BOOK_TICKER, OPEN_INTEREST, LIQUIDATIONS, LIQUIDATION_COVERAGE, FUNDING_INFO),
-                    List.of()));
+            new Migration(2, "evaluation results: runs, metrics, ledger, trades, buckets, significance,"
+                    + " decomposition, fold fits", RESULT_TABLES, List.of()),
+            new Migration(3, "open interest (metrics archive, openInterestHist)", List.of(OPEN_INTEREST), List.of()),
+            new Migration(4, "parameter sweeps: sweep_runs, sweep", List.of(SWEEP_RUNS, SWEEP), List.of()),
+            new Migration(5, "portfolio results: runs, folds (universe and weights), metrics, symbols, ledger,"
+                    + " correlation, holes, multiple testing, reality check", PortfolioTables.TABLES, List.of()),
+            new Migration(6, "microstructure (SPEC §8): book depth, book ticker, liquidations and their coverage,"
+                    + " funding info; open interest may lack its base amount (aggregators give only the USDT value)",
+                    List.of(BOOK_DEPTH, BOOK_TICKER, LIQUIDATIONS, LIQUIDATION_COVERAGE, FUNDING_INFO),
+                    List.of("ALTER TABLE open_interest ALTER COLUMN sum_open_interest DROP NOT NULL")));
 
     /** Session-local staging tables the appender fills before set-based SQL moves rows into real tables. */
     static final List<String> STAGING = List.of(
@@ -195,7 +525,9 @@ final class Schema {
                     + " close DOUBLE, volume DOUBLE)",
             "CREATE TEMP TABLE IF NOT EXISTS stage_funding (time_ms BIGINT, rate DOUBLE, interval_ms BIGINT,"
                     + " mark_price DOUBLE)",
-            "CREATE TEMP TABLE IF NOT EXISTS stage_rejected (file VARCHAR, line BIGINT, reason VARCHAR)");
+            "CREATE TEMP TABLE IF NOT EXISTS stage_rejected (file VARCHAR, line BIGINT, reason VARCHAR)",
+            "CREATE TEMP TABLE IF NOT EXISTS stage_open_interest (time_ms BIGINT, sum_open_interest DOUBLE,"
+                    + " sum_open_interest_value DOUBLE)");
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Map<String, TableDef> TABLES;

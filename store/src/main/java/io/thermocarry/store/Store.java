@@ -57,27 +57,35 @@ import org.duckdb.DuckDBDriver;
  * synchronized, so the anti-join checks and the inserts of one file cannot interleave with another write.
  * Failures surface as {@link StoreException} after the transaction was rolled back.
  *
- * <p>Tables (all times epoch milliseconds UTC); version 1:
+ * <p>Tables (all times epoch milliseconds UTC), market data of version 1:
  * <ul>
  * <li>{@code bars(symbol, market, interval, open_time_ms, open, high, low, close, volume, placeholder,
  * source_file)}, key (symbol, market, interval, open_time_ms); market is {@link Market#code()}, interval
  * {@link BarInterval#code()}.</li>
  * <li>{@code funding(symbol, time_ms, rate, interval_ms, mark_price, source_file)}, key (symbol, time_ms);
  * mark_price NULL when unknown.</li>
+ * <li>{@code open_interest(symbol, time_ms, sum_open_interest, sum_open_interest_value, source_file)}, key (symbol,
+ * time_ms); open interest in base units, its value in USDT (NULL when unknown; from schema version 6 the base
+ * amount may be NULL too, for an aggregator's USDT-only daily close).</li>
  * <li>{@code ingested_files(path, sha256, series, policy, rows_read, rows_accepted, rows_rejected,
  * rows_already_present, conflicts, ingested_at_ms)}.</li>
  * <li>{@code rejected_rows(file, line, reason, sha256)}.</li>
  * <li>{@code conflicts(table_name, symbol, market, interval, time_ms, stored, incoming, source_file)}.</li>
  * <li>{@code schema_version(version, description, applied_at_ms)}.</li>
+ * <li>Schema version 3, portfolio results ({@link #replacePortfolio}): {@code portfolio_runs},
+ * {@code portfolio_folds}, {@code portfolio_metrics}, {@code portfolio_symbols}, {@code portfolio_ledger},
+ * {@code portfolio_correlation}, {@code portfolio_holes}, {@code multiple_testing}, {@code reality_check}, keyed by
+ * {@code run_id}.</li>
+ * <li>Schema version 2, evaluation results ({@link #replaceEvaluation}): {@code runs}, {@code metrics},
+ * {@code ledger}, {@code trades}, {@code buckets}, {@code significance}, {@code decomposition},
+ * {@code fold_fits}, every row tagged {@code (run_id, symbol, strategy, config, fee_bps, compat, fold)}.</li>
  * </ul>
- * Version 2, microstructure (SPEC §8; see {@code MicroStore}):
+ * Schema version 6, microstructure (SPEC §8; see {@code MicroStore}):
  * <ul>
  * <li>{@code book_depth(symbol, time_ms, percentage, depth, notional, source_file)}, key (symbol, time_ms,
  * percentage): cumulative size in ±% bands of mid, base asset and USDT.</li>
  * <li>{@code book_ticker(symbol, market, event_time_ms, update_id, transaction_time_ms, bid, bid_qty, ask, ask_qty,
  * source_file)}, key (symbol, market, event_time_ms, update_id).</li>
- * <li>{@code open_interest(symbol, time_ms, oi_base, oi_value_usd, source_file)}, key (symbol, time_ms); either
- * amount NULL when the source lacks it.</li>
  * <li>{@code liquidations(symbol, start_ms, end_ms, side, quantity, price, avg_price, notional_usd, source_file)},
  * key (symbol, start_ms, end_ms, side, quantity, price), NULL-safe; side {@code LONG|SHORT} (whose positions).</li>
  * <li>{@code liquidation_coverage(scope, from_ms, to_ms, source_file)}: what a liquidation source watched, scope a
@@ -177,6 +185,16 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** The sweep result tables ({@code sweep_runs}, {@code sweep}); the returned view shares this store's lock. */
+    public SweepStore sweeps() {
+        return new SweepStore(this);
+    }
+
+    /** The connection, for the package's table-specific writers; callers hold this store's monitor. */
+    DuckDBConnection connection() {
+        return conn;
+    }
+
     /** Where the store lives: an absolute file path or {@code :memory:}. */
     public String location() {
         return location;
@@ -224,6 +242,9 @@ public final class Store implements AutoCloseable {
             Tally tally = new Tally(src.warnings());
             for (FundingSeries f : src.funding()) {
                 ingestFunding(f, src.source(), tally);
+            }
+            for (OpenInterestSeries o : src.openInterest()) {
+                ingestOpenInterest(o, src.source(), tally);
             }
             List<BarSeries> touched = new ArrayList<>();
             for (BarSeries b : src.bars()) {
@@ -292,7 +313,27 @@ public final class Store implements AutoCloseable {
         Checks.notNull(micro, "micro");
         Checks.notNull(source, "source");
         return ingest(new ParsedSource(source, microDigest(source, micro), micro.rows(), List.of(), List.of(),
-                List.of(), List.of(), micro));
+                List.of(), List.of(), List.of(), micro));
+    }
+
+    /** Writes a generated open-interest series through the same idempotent path as a file (see {@link #writeMicro}). */
+    public IngestReport writeOpenInterest(OpenInterestSeries series, String source) {
+        Checks.notNull(series, "series");
+        Checks.notNull(source, "source");
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
+        md.update((source + "/open_interest/" + series.symbol()).getBytes(StandardCharsets.UTF_8));
+        ByteBuffer buf = ByteBuffer.allocate(24 * series.size());
+        for (int i = 0; i < series.size(); i++) {
+            buf.putLong(series.timeMs(i)).putDouble(series.sumOpenInterest(i)).putDouble(series.sumOpenInterestValue(i));
+        }
+        md.update(buf.flip());
+        return ingest(new ParsedSource(source, HexFormat.of().formatHex(md.digest()), series.size(), List.of(),
+                List.of(), List.of(series), List.of(), List.of()));
     }
 
     private static String microDigest(String source, MicroData m) {
@@ -324,12 +365,6 @@ public final class Store implements AutoCloseable {
             for (int i = 0; i < t.size(); i++) {
                 put.accept(new double[] {t.eventTimeMs(i), t.transactionTimeMs(i), t.updateId(i), t.bid(i), t.bidQty(i),
                     t.ask(i), t.askQty(i)});
-            }
-        }
-        for (OpenInterestSeries o : m.openInterest()) {
-            md.update(("oi/" + o.symbol()).getBytes(StandardCharsets.UTF_8));
-            for (int i = 0; i < o.size(); i++) {
-                put.accept(new double[] {o.timeMs(i), o.base(i), o.valueUsd(i)});
             }
         }
         for (LiquidationSeries l : m.liquidations()) {
@@ -522,6 +557,78 @@ public final class Store implements AutoCloseable {
         tally.conflicts += conflicts;
     }
 
+    private static final String OI_SAME = "o.sum_open_interest IS NOT DISTINCT FROM s.sum_open_interest AND"
+            + " (o.sum_open_interest_value IS NULL OR s.sum_open_interest_value IS NULL"
+            + " OR o.sum_open_interest_value = s.sum_open_interest_value)";
+    private static final String OI_KEY = "o.symbol = ? AND o.time_ms = s.time_ms";
+
+    private static String openInterestText(String a) {
+        return "'open_interest=' || coalesce(" + a + ".sum_open_interest::VARCHAR, 'unknown') || ' value=' || coalesce("
+                + a + ".sum_open_interest_value::VARCHAR, 'unknown')";
+    }
+
+    /** Stages and merges one open-interest series (rules as for funding: identical is present, else a conflict). */
+    private void ingestOpenInterest(OpenInterestSeries oi, String source, Tally tally) throws SQLException {
+        int n = oi.size();
+        if (n == 0) {
+            return;
+        }
+        String sym = oi.symbol().name();
+        execute("DELETE FROM stage_open_interest");
+        try (DuckDBAppender ap = conn.createAppender("temp", "main", "stage_open_interest")) {
+            for (int i = 0; i < n; i++) {
+                ap.beginRow().append(oi.timeMs(i));
+                double o = oi.sumOpenInterest(i);
+                if (Double.isNaN(o)) {
+                    // an aggregator's daily close has only the USDT value (schema 6 allows NULL here)
+                    ap.appendNull();
+                } else {
+                    ap.append(o);
+                }
+                double v = oi.sumOpenInterestValue(i);
+                if (Double.isNaN(v)) {
+                    ap.appendNull();
+                } else {
+                    ap.append(v);
+                }
+                ap.endRow();
+            }
+        }
+        long[] pc = queryLongs("SELECT count(*) FILTER (WHERE " + OI_SAME + "), count(*) FILTER (WHERE NOT ("
+                + OI_SAME + ")) FROM stage_open_interest s JOIN open_interest o ON " + OI_KEY, sym);
+        long present = pc[0];
+        long conflicts = pc[1];
+        if (conflicts > 0) {
+            update("INSERT INTO conflicts SELECT 'open_interest', ?, NULL, NULL, s.time_ms, " + openInterestText("o")
+                    + ", " + openInterestText("s") + ", ? FROM stage_open_interest s JOIN open_interest o ON " + OI_KEY
+                    + " WHERE NOT (" + OI_SAME + ") AND NOT EXISTS (SELECT 1 FROM conflicts k WHERE"
+                    + " k.table_name = 'open_interest' AND k.symbol = ? AND k.time_ms = s.time_ms AND k.stored = "
+                    + openInterestText("o") + " AND k.incoming = " + openInterestText("s") + " AND k.source_file = ?)",
+                    sym, source, sym, sym, source);
+            if (tally.examplesWanted() > 0) {
+                try (PreparedStatement ps = prepare("SELECT s.time_ms, " + openInterestText("o") + ", "
+                        + openInterestText("s") + " FROM stage_open_interest s JOIN open_interest o ON " + OI_KEY
+                        + " WHERE NOT (" + OI_SAME + ") ORDER BY s.time_ms LIMIT ?", sym, tally.examplesWanted());
+                        ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        tally.examples.add("open interest " + sym + " " + Instant.ofEpochMilli(rs.getLong(1))
+                                + ": stored " + rs.getString(2) + ", incoming " + rs.getString(3) + " (stored kept)");
+                    }
+                }
+            }
+        }
+        update("UPDATE open_interest o SET sum_open_interest_value = s.sum_open_interest_value FROM"
+                + " stage_open_interest s WHERE " + OI_KEY + " AND o.sum_open_interest_value IS NULL"
+                + " AND s.sum_open_interest_value IS NOT NULL AND o.sum_open_interest IS NOT DISTINCT FROM"
+                + " s.sum_open_interest", sym);
+        long inserted = update("INSERT INTO open_interest SELECT ?, s.*, ? FROM stage_open_interest s"
+                + " WHERE NOT EXISTS (SELECT 1 FROM open_interest o WHERE " + OI_KEY + ")", sym, source, sym);
+        checkBalance(source, "open interest " + sym, n, inserted, present, conflicts);
+        tally.accepted += inserted;
+        tally.present += present;
+        tally.conflicts += conflicts;
+    }
+
     private static void checkBalance(String source, String what, long n, long inserted, long present,
             long conflicts) {
         if (inserted + present + conflicts != n) {
@@ -569,10 +676,12 @@ public final class Store implements AutoCloseable {
         for (FundingSeries f : src.funding()) {
             keys.add("funding:" + f.symbol().name());
         }
+        for (OpenInterestSeries o : src.openInterest()) {
+            keys.add("open_interest:" + o.symbol().name());
+        }
         MicroData m = src.micro();
         m.bookDepth().forEach(d -> keys.add("book_depth:" + d.symbol().name()));
         m.bookTicker().forEach(t -> keys.add("book_ticker:" + t.symbol().name() + ":" + t.market().code()));
-        m.openInterest().forEach(o -> keys.add("open_interest:" + o.symbol().name()));
         m.liquidations().forEach(l -> keys.add("liquidations:" + l.symbol().name()));
         m.liquidationCoverage().forEach(c -> keys.add("liquidation_coverage:"
                 + (c.scope() == null ? MicroStore.ALL_SYMBOLS : c.scope().name())));
@@ -741,11 +850,35 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Open interest observations with time in {@code [fromInclusive, toExclusive)}, in time order. */
+    /**
+     * Open-interest snapshots with time in {@code [fromInclusive, toExclusive)} (null = unbounded), in time order; the
+     * base amount or the USDT value NaN where unknown.
+     */
     public synchronized OpenInterestSeries openInterest(Symbol symbol, Instant fromInclusive, Instant toExclusive) {
         Checks.notNull(symbol, "symbol");
-        try {
-            return new MicroStore(conn).openInterest(symbol, lower(fromInclusive), upper(toExclusive));
+        try (PreparedStatement ps = prepare("SELECT time_ms, sum_open_interest, sum_open_interest_value FROM"
+                + " open_interest WHERE symbol = ? AND time_ms >= ? AND time_ms < ? ORDER BY time_ms", symbol.name(),
+                lower(fromInclusive), upper(toExclusive)); ResultSet rs = ps.executeQuery()) {
+            int cap = 1024;
+            long[] t = new long[cap];
+            double[] o = new double[cap];
+            double[] v = new double[cap];
+            int n = 0;
+            while (rs.next()) {
+                if (n == cap) {
+                    cap = cap * 2;
+                    t = Arrays.copyOf(t, cap);
+                    o = Arrays.copyOf(o, cap);
+                    v = Arrays.copyOf(v, cap);
+                }
+                t[n] = rs.getLong(1);
+                double amount = rs.getDouble(2);
+                o[n] = rs.wasNull() ? Double.NaN : amount;
+                double value = rs.getDouble(3);
+                v[n] = rs.wasNull() ? Double.NaN : value;
+                n++;
+            }
+            return new OpenInterestSeries(symbol, Arrays.copyOf(t, n), Arrays.copyOf(o, n), Arrays.copyOf(v, n));
         } catch (SQLException e) {
             throw new StoreException("reading open interest " + symbol + ": " + e.getMessage(), e);
         }
@@ -794,6 +927,19 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * True when a source with this path (a file path or URL, as given to {@link #ingest}) was committed: the
+     * downloader skips an archive file stored before, whatever its local copy.
+     */
+    public synchronized boolean ingested(String path) {
+        Checks.notNull(path, "path");
+        try {
+            return queryLong("SELECT count(*) FROM ingested_files WHERE path = ?", path) > 0;
+        } catch (SQLException e) {
+            throw new StoreException("reading ingested_files: " + e.getMessage(), e);
+        }
+    }
+
     /** What the store holds: series, funding, rejected rows, ingested files (see {@link StoreInfo}). */
     public synchronized StoreInfo info() {
         try {
@@ -823,6 +969,319 @@ public final class Store implements AutoCloseable {
             return (int) queryLong("SELECT max(version) FROM schema_version");
         } catch (SQLException e) {
             throw new StoreException("reading schema_version: " + e.getMessage(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ results
+
+    /** Names of the evaluation result tables ({@code runs}, {@code metrics}, {@code ledger}, ...), in write order. */
+    public static List<String> resultTables() {
+        return Schema.RESULT_TABLES.stream().map(Schema.TableDef::name).toList();
+    }
+
+    /**
+     * Stores an evaluation run, replacing whatever that run id had stored before, in one transaction (see
+     * {@link #beginEvaluation}).
+     */
+    public void replaceEvaluation(io.thermocarry.core.evaluation.EvaluationRun run) {
+        Checks.notNull(run, "run");
+        try (EvaluationSession session = beginEvaluation(run.request())) {
+            for (io.thermocarry.core.evaluation.SymbolEvaluation s : run.symbols()) {
+                session.add(s);
+            }
+            session.commit();
+        }
+    }
+
+    /**
+     * Opens the transaction that replaces one evaluation run: every result table's rows of the request's run id
+     * are deleted at once; {@link EvaluationSession#add} appends a symbol's rows as soon as it is evaluated (so a
+     * caller can write one symbol while others are still being computed); {@link EvaluationSession#commit} makes
+     * the new run visible; closing without committing rolls everything back, the previous copy intact. Running
+     * the same request twice therefore leaves one copy, never two. While a session is open the store is its
+     * (other calls from the same thread would join its transaction; use none).
+     *
+     * <p>Rows are tagged {@code (run_id, symbol, strategy, config, fee_bps, compat, fold)}; fold −1 is the
+     * stitched out-of-sample span (or a row that belongs to no fold), 0.. the test folds. See the table
+     * definitions in {@code Schema} for the columns.
+     */
+    public synchronized EvaluationSession beginEvaluation(io.thermocarry.core.evaluation.EvaluationRequest request) {
+        Checks.notNull(request, "request");
+        String id = request.runId();
+        try {
+            conn.setAutoCommit(false);
+            for (Schema.TableDef t : Schema.RESULT_TABLES) {
+                update("DELETE FROM " + t.name() + " WHERE run_id = ?", id);
+            }
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            throw new StoreException("storing evaluation run " + id + ": " + e.getMessage() + " (nothing written)", e);
+        }
+        return new EvaluationSession(request, new EvaluationWriter(conn, id, clock.millis()));
+    }
+
+    private void rollbackQuietly(Exception cause) {
+        try {
+            conn.rollback();
+            conn.setAutoCommit(true);
+        } catch (SQLException r) {
+            cause.addSuppressed(r);
+        }
+    }
+
+    /** An open evaluation write (see {@link #beginEvaluation}). */
+    public final class EvaluationSession implements AutoCloseable {
+        private final io.thermocarry.core.evaluation.EvaluationRequest request;
+        private final EvaluationWriter writer;
+        private boolean open = true;
+
+        private EvaluationSession(io.thermocarry.core.evaluation.EvaluationRequest request, EvaluationWriter writer) {
+            this.request = request;
+            this.writer = writer;
+        }
+
+        /** Appends one symbol's rows (inside the transaction). */
+        public void add(io.thermocarry.core.evaluation.SymbolEvaluation symbol) {
+            synchronized (Store.this) {
+                Checks.check(open, "evaluation session already closed");
+                try {
+                    writer.write(request, symbol);
+                } catch (SQLException | RuntimeException e) {
+                    open = false;
+                    rollbackQuietly(e);
+                    throw new StoreException("storing evaluation run " + request.runId() + " (" + symbol.symbol()
+                            + "): " + e.getMessage() + " (nothing written)", e);
+                }
+            }
+        }
+
+        /** Commits the run. */
+        public void commit() {
+            synchronized (Store.this) {
+                Checks.check(open, "evaluation session already closed");
+                open = false;
+                try {
+                    conn.commit();
+                    conn.setAutoCommit(true);
+                } catch (SQLException e) {
+                    rollbackQuietly(e);
+                    throw new StoreException("committing evaluation run " + request.runId() + ": " + e.getMessage()
+                            + " (nothing written)", e);
+                }
+            }
+        }
+
+        /** Rolls back unless committed. */
+        @Override
+        public void close() {
+            synchronized (Store.this) {
+                if (open) {
+                    open = false;
+                    rollbackQuietly(new StoreException("evaluation run " + request.runId() + " abandoned"));
+                }
+            }
+        }
+    }
+
+    /** Rows of one run in one result table. */
+    public synchronized long resultRows(String table, String runId) {
+        Schema.TableDef t = resultTable(table);
+        try {
+            return queryLong("SELECT count(*) FROM " + t.name() + " WHERE run_id = ?", Checks.notNull(runId, "runId"));
+        } catch (SQLException e) {
+            throw new StoreException("counting " + t.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Run ids stored in {@code runs}, sorted. */
+    public synchronized List<String> runIds() {
+        try (Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery("SELECT DISTINCT run_id FROM runs ORDER BY run_id")) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("listing runs: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes one run's rows of a result table to a CSV file with a header (DuckDB {@code COPY}), ordered by the
+     * table's key; NULL as an empty field, times as epoch-millisecond integers.
+     */
+    public synchronized void exportCsv(String table, String runId, Path file) {
+        Schema.TableDef t = resultTable(table);
+        Checks.notNull(file, "file");
+        Checks.check(runId != null && runId.matches("[0-9a-f]{1,64}"), "run id must be hex, was " + runId);
+        Path abs = file.toAbsolutePath();
+        try {
+            if (abs.getParent() != null) {
+                Files.createDirectories(abs.getParent());
+            }
+            execute("COPY (SELECT * FROM " + t.name() + " WHERE run_id = '" + runId + "' ORDER BY "
+                    + String.join(", ", t.keyColumns()) + ") TO " + sqlString(abs.toString()) + " (HEADER, DELIMITER ',')");
+        } catch (IOException | SQLException e) {
+            throw new StoreException("exporting " + t.name() + " of run " + runId + " to " + abs + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The newest evaluation run (by creation time) that holds {@code symbol}, or empty when {@code evaluate} has
+     * not run on it.
+     */
+    public synchronized java.util.Optional<String> latestRun(Symbol symbol) {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT run_id FROM runs WHERE symbol = ? ORDER BY created_at_ms DESC, run_id LIMIT 1")) {
+            ps.setString(1, Checks.notNull(symbol, "symbol").name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("finding the latest evaluation of " + symbol + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One run's rows of a result table for one symbol, ordered by the table's key: column name (lower case) →
+     * value ({@code Long} for integers, {@code Double}, {@code String}, {@code Boolean}, or null).
+     */
+    public synchronized List<java.util.Map<String, Object>> readResults(String table, String runId, Symbol symbol) {
+        Schema.TableDef t = resultTable(table);
+        String sql = "SELECT * FROM " + t.name() + " WHERE run_id = ? AND symbol = ? ORDER BY "
+                + String.join(", ", t.keyColumns());
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setString(1, Checks.notNull(runId, "runId"));
+            ps.setString(2, Checks.notNull(symbol, "symbol").name());
+            try (ResultSet rs = ps.executeQuery()) {
+                java.sql.ResultSetMetaData md = rs.getMetaData();
+                int k = md.getColumnCount();
+                List<java.util.Map<String, Object>> out = new ArrayList<>();
+                while (rs.next()) {
+                    java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    for (int c = 1; c <= k; c++) {
+                        Object v = rs.getObject(c);
+                        if (v instanceof Integer i) {
+                            v = i.longValue();
+                        } else if (v instanceof Float f) {
+                            v = f.doubleValue();
+                        } else if (v instanceof Short sh) {
+                            v = sh.longValue();
+                        }
+                        row.put(md.getColumnLabel(c).toLowerCase(java.util.Locale.ROOT), v);
+                    }
+                    out.add(row);
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading " + t.name() + " of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The out-of-sample equity curves of one run and symbol from the {@code ledger} table: every row of each book
+     * (the stitched span; each row is tagged with the test fold it lies in), one curve per book, ordered by
+     * strategy, configuration, tier and compat.
+     */
+    public synchronized List<StoredCurve> equityCurves(String runId, Symbol symbol) {
+        String sql = "SELECT strategy, config, fee_bps, compat, start_ms, end_ms, equity FROM ledger WHERE run_id = ?"
+                + " AND symbol = ? ORDER BY strategy, config, fee_bps, compat, cycle";
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setString(1, Checks.notNull(runId, "runId"));
+            ps.setString(2, Checks.notNull(symbol, "symbol").name());
+            List<StoredCurve> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                String key = null;
+                String[] tag = null;
+                double bps = Double.NaN;
+                long[] st = new long[1024];
+                long[] en = new long[1024];
+                double[] eq = new double[1024];
+                int n = 0;
+                while (true) {
+                    boolean more = rs.next();
+                    String k = more ? rs.getString(1) + "\u0000" + rs.getString(2) + "\u0000" + rs.getDouble(3) + "\u0000"
+                            + rs.getString(4) : null;
+                    if (key != null && !key.equals(k)) {
+                        out.add(new StoredCurve(tag[0], tag[1], bps, tag[2], java.util.Arrays.copyOf(st, n),
+                                java.util.Arrays.copyOf(en, n), java.util.Arrays.copyOf(eq, n)));
+                        n = 0;
+                    }
+                    if (!more) {
+                        break;
+                    }
+                    key = k;
+                    tag = new String[] {rs.getString(1), rs.getString(2), rs.getString(4)};
+                    bps = rs.getDouble(3);
+                    if (n == st.length) {
+                        st = java.util.Arrays.copyOf(st, 2 * n);
+                        en = java.util.Arrays.copyOf(en, 2 * n);
+                        eq = java.util.Arrays.copyOf(eq, 2 * n);
+                    }
+                    st[n] = rs.getLong(5);
+                    en[n] = rs.getLong(6);
+                    eq[n] = rs.getDouble(7);
+                    n++;
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading the ledger of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Schema.TableDef resultTable(String table) {
+        Schema.TableDef t = Schema.table(table);
+        Checks.check(Schema.RESULT_TABLES.contains(t), table + " is not an evaluation result table");
+        return t;
+    }
+
+    // ------------------------------------------------------------------------------------------------ portfolio
+
+    /**
+     * How each symbol's hourly spot and perp klines and its funding are stitched from source files, and where
+     * they have gaps (ordered by symbol, then {@code funding}, {@code perp}, {@code spot}).
+     */
+    public synchronized List<SeriesCoverage> coverage() {
+        try {
+            return CoverageQueries.coverage(this);
+        } catch (SQLException e) {
+            throw new StoreException("reading coverage: " + e.getMessage(), e);
+        }
+    }
+
+    /** Names of the portfolio result tables (schema version 3), in write order. */
+    public static List<String> portfolioTables() {
+        return PortfolioTables.TABLES.stream().map(Schema.TableDef::name).toList();
+    }
+
+    /**
+     * Stores a portfolio study in the portfolio tables, replacing whatever its run id had stored, in one
+     * transaction ({@code evaluationRunId}: the run id its per-symbol evaluation was stored under in the
+     * evaluation tables, or null).
+     */
+    public synchronized void replacePortfolio(io.thermocarry.core.portfolio.PortfolioRun run, String evaluationRunId) {
+        Checks.notNull(run, "run");
+        String id = run.runId();
+        inTransaction("storing portfolio run " + id, () -> {
+            for (Schema.TableDef t : PortfolioTables.TABLES) {
+                update("DELETE FROM " + t.name() + " WHERE run_id = ?", id);
+            }
+            new PortfolioWriter(conn, id, clock.millis()).write(run, evaluationRunId);
+            return null;
+        });
+    }
+
+    /** Rows of one portfolio run in one portfolio table. */
+    public synchronized long portfolioRows(String table, String runId) {
+        Schema.TableDef t = Schema.table(table);
+        Checks.check(PortfolioTables.TABLES.contains(t), table + " is not a portfolio table");
+        try {
+            return queryLong("SELECT count(*) FROM " + t.name() + " WHERE run_id = ?", Checks.notNull(runId, "runId"));
+        } catch (SQLException e) {
+            throw new StoreException("counting " + t.name() + ": " + e.getMessage(), e);
         }
     }
 
@@ -963,12 +1422,12 @@ public final class Store implements AutoCloseable {
     // ------------------------------------------------------------------------------------------------ plumbing
 
     @FunctionalInterface
-    private interface SqlWork<T> {
+    interface SqlWork<T> {
         T run() throws SQLException;
     }
 
     /** Runs {@code work} in one transaction: commit on success, roll back and rethrow on any failure. */
-    private <T> T inTransaction(String what, SqlWork<T> work) {
+    <T> T inTransaction(String what, SqlWork<T> work) {
         try {
             conn.setAutoCommit(false);
         } catch (SQLException e) {
@@ -1021,13 +1480,13 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private void execute(String sql) throws SQLException {
+    void execute(String sql) throws SQLException {
         try (Statement s = conn.createStatement()) {
             s.execute(sql);
         }
     }
 
-    private long update(String sql, Object... params) throws SQLException {
+    long update(String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = prepare(sql, params)) {
             return ps.executeLargeUpdate();
         }

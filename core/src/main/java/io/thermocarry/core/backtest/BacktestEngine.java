@@ -38,8 +38,10 @@ import java.util.Map;
  * <p><b>Fees.</b> Causal: every change of notional costs {@code |ΔN| · tier/2} (a side flip changes
  * {@code N_old + N_new}), and what is open at the end is closed and charged. Reference
  * ({@link Compat#REFERENCE}): the tier's full round trip on the notional the reference's rule charges (default
- * {@code |ΔN|}, or the rule's {@linkplain Decision#feeBase(double) fee base}), nothing at the end; funding PnL
- * clipped to ±1 % and basis PnL to ±5 % of notional per cycle; a perp-only position pays no funding.
+ * {@code |ΔN|}, or the rule's {@linkplain Decision#feeBase(double) fee base} unless the request's
+ * {@link ReferenceFeeBase} says {@code TRADED_NOTIONAL}), nothing at the end; funding PnL clipped to ±1 % and
+ * basis PnL to ±5 % of notional per cycle (unless the request's {@link PnlClipping} is {@code NONE}); a perp-only
+ * position pays no funding.
  *
  * <p><b>Capital.</b> {@code E_k = max(0, (E_{k−1} − fee_k) + (funding_k + basis_k + price_k))}; the first time it
  * reaches 0 is reported as ruin (time and the shortfall absorbed) and every later decision is flat
@@ -90,6 +92,8 @@ public final class BacktestEngine {
         private final BacktestRequest request;
         private final CycleRule rule;
         private final boolean reference;
+        private final boolean ruleFeeBase;
+        private final boolean clip;
         private final boolean bookClosed;
         private final double feeFraction;
         private final double startingCapital;
@@ -152,6 +156,8 @@ public final class BacktestEngine {
             this.rule = rule;
             FundingCycles cycles = request.cycles();
             this.reference = request.compat() == Compat.REFERENCE;
+            this.ruleFeeBase = reference && request.feeBase() == ReferenceFeeBase.STRATEGY_RULE;
+            this.clip = request.clipping() == PnlClipping.REFERENCE_CAPS;
             this.bookClosed = rule.feeBooking() == FeeBooking.CLOSED_CYCLE;
             this.feeFraction = reference ? request.fee().roundTripFraction() : request.fee().perChangeFraction();
             this.startingCapital = request.startingCapital();
@@ -228,7 +234,7 @@ public final class BacktestEngine {
             boolean sideChange = newSide != side;
             boolean sizeChange = !sideChange && newNotional != notional;
             double traded = sideChange ? notional + newNotional : Math.abs(newNotional - notional);
-            double base = reference && !Double.isNaN(out.feeBase()) ? out.feeBase() : traded;
+            double base = ruleFeeBase && !Double.isNaN(out.feeBase()) ? out.feeBase() : traded;
             double fee = base * feeFraction;
             if (!sideChange && !sizeChange && fee == 0) {
                 return;
@@ -338,7 +344,7 @@ public final class BacktestEngine {
                 } else {
                     basisNotEvaluated++;
                 }
-                if (reference) {
+                if (clip) {
                     double capF = n0 * 0.01;
                     double capB = n0 * 0.05;
                     if (funding > capF || funding < -capF) {

@@ -267,12 +267,12 @@ public final class FeatureEngine {
         }
         double now;
         double then;
-        if (Double.isFinite(oi.base(k)) && Double.isFinite(oi.base(j))) {
-            now = oi.base(k);
-            then = oi.base(j);
-        } else if (Double.isFinite(oi.valueUsd(k)) && Double.isFinite(oi.valueUsd(j))) {
-            now = oi.valueUsd(k);
-            then = oi.valueUsd(j);
+        if (Double.isFinite(oi.sumOpenInterest(k)) && Double.isFinite(oi.sumOpenInterest(j))) {
+            now = oi.sumOpenInterest(k);
+            then = oi.sumOpenInterest(j);
+        } else if (Double.isFinite(oi.sumOpenInterestValue(k)) && Double.isFinite(oi.sumOpenInterestValue(j))) {
+            now = oi.sumOpenInterestValue(k);
+            then = oi.sumOpenInterestValue(j);
         } else {
             return Double.NaN;
         }

@@ -4,6 +4,7 @@ import io.thermocarry.core.market.BarSeries;
 import io.thermocarry.core.market.FundingInfo;
 import io.thermocarry.core.market.FundingSeries;
 import io.thermocarry.core.market.MicroData;
+import io.thermocarry.core.market.OpenInterestSeries;
 import java.util.List;
 
 /**
@@ -16,13 +17,15 @@ import java.util.List;
  * @param perp perp 1 h bars (spot × (1 + (b + shock)/100))
  * @param spot spot 1 h bars
  * @param premium premium index klines at {@code stepMinutes}
- * @param micro perp and spot book tickers, book depth bands ±1/2/5 %, open interest, liquidations and their
- *     coverage (the whole span)
+ * @param openInterest open interest at {@code stepMinutes} (base units and USDT)
+ * @param micro perp and spot book tickers, book depth bands ±1/2/5 %, liquidations and their coverage (the whole
+ *     span), the funding info
  * @param crises the spliced crises, in time order
  * @param falseAlarms start times (epoch ms) of stress episodes that led to nothing
  */
-public record StressMarket(StressSpec spec, FundingSeries funding, FundingInfo fundingInfo, BarSeries perp, BarSeries spot, BarSeries premium,
-        MicroData micro, List<Crisis> crises, List<Long> falseAlarms) {
+public record StressMarket(StressSpec spec, FundingSeries funding, FundingInfo fundingInfo, BarSeries perp,
+        BarSeries spot, BarSeries premium, OpenInterestSeries openInterest, MicroData micro, List<Crisis> crises,
+        List<Long> falseAlarms) {
     /** Copies the lists. */
     public StressMarket {
         crises = List.copyOf(crises);

@@ -253,17 +253,15 @@ public final class SyntheticStress {
         for (int i = 0; i < n; i++) {
             ids[i] = i;
         }
+        FundingInfo info = new FundingInfo(sym, spec.fundingCapRate(), -spec.fundingCapRate(), 8);
         MicroData micro = new MicroData(List.of(new BookDepthSeries(sym, dt, dp, dd, dn)),
                 List.of(new BookTickerSeries(sym, Market.PERP, qt, qt.clone(), ids, pb, qty, pa, qty.clone()),
                         new BookTickerSeries(sym, Market.SPOT, qt.clone(), qt.clone(), ids.clone(), sb, qty.clone(), sa,
                                 qty.clone())),
-                List.of(new OpenInterestSeries(sym, ot, ob, ov)),
                 List.of(new LiquidationSeries(sym, lt, lt.clone(), ls, lq, lp, lp.clone(), lu)),
-                List.of(new LiquidationCoverage(sym, new long[] {t0}, new long[] {tEnd + 1})), List.of());
-        FundingInfo info = new FundingInfo(sym, spec.fundingCapRate(), -spec.fundingCapRate(), 8);
-        return new StressMarket(spec, funding, info, perp, spot, premium,
-                new MicroData(micro.bookDepth(), micro.bookTicker(), micro.openInterest(), micro.liquidations(),
-                        micro.liquidationCoverage(), List.of(info)), crises, falseAlarms);
+                List.of(new LiquidationCoverage(sym, new long[] {t0}, new long[] {tEnd + 1})), List.of(info));
+        return new StressMarket(spec, funding, info, perp, spot, premium, new OpenInterestSeries(sym, ot, ob, ov), micro,
+                crises, falseAlarms);
     }
 
     private static int mask(SplittableRandom r, StressSpec spec, boolean crash) {

@@ -28,7 +28,7 @@ public final class RegimeClassifier {
      */
     public RegimeClassifier(RegimeSpec spec, RegimeConfig config) {
         this.spec = Checks.notNull(spec, "regimeSpec");
-        this.config = Checks.notNull(config, "regimeConfig").requireAvailable();
+        this.config = Checks.notNull(config, "regimeConfig");
         this.entropyHistory = new RollingPercentile(spec.lookbackDecisions());
         this.jeHistory = new RollingPercentile(spec.lookbackDecisions());
     }

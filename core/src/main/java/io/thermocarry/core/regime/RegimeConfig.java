@@ -52,8 +52,17 @@ public enum RegimeConfig {
                 + "' (full, relaxation-only, relaxation+entropy, full+veto)");
     }
 
-    /** Returns this configuration: every configuration can be computed (kept for callers that check). */
+    /**
+     * Returns this configuration if a computation that applies no veto overlay can honour it:
+     * {@link #FULL_VETO} throws {@link UnsupportedOperationException}, because classifying it alone would silently
+     * give {@code full}. Computations that do apply the overlay (the signal path of {@code signals} and
+     * {@code backtest}) classify with {@link #classification()} instead.
+     */
     public RegimeConfig requireAvailable() {
+        if (this == FULL_VETO) {
+            throw new UnsupportedOperationException("full+veto needs its veto overlay (microstructure features, SPEC §8),"
+                    + " which this computation does not apply: use signals or backtest --config full+veto");
+        }
         return this;
     }
 

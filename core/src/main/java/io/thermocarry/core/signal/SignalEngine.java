@@ -22,7 +22,7 @@ import java.time.Instant;
  * ({@link RollingOuEstimator}); {@code r = (1/κ_r)/τ_funding} (2.0 under 50 points); the β z-score against
  * the previous {@code betaHistoryDecisions} decisions; entropy rate and Jarzynski health over the
  * completed cycles with {@code ΔF_j = −F_j²/(2κ)}, κ = the window's fitted κ ({@link Compat#CAUSAL}) or a
- * fixed whole-history κ ({@link Compat#REFERENCE}); then the regime and its exposure. Cost per decision:
+ * fixed whole-history κ ({@link Compat#REFERENCE}, or {@link #causalWithFixedKappa}); then the regime and its exposure. Cost per decision:
  * O(1) except the Jarzynski mean (O(jeWindow) exponentials) and the percentile windows' memmove; per
  * hourly observation O(1) amortized. No allocation on the hot path ({@link #lastDecision()} allocates a
  * record on request).
@@ -67,6 +67,20 @@ public final class SignalEngine {
      */
     public static SignalEngine causal(SignalSpec spec, RegimeSpec regimeSpec, RegimeConfig config) {
         return new SignalEngine(spec, regimeSpec, config, Compat.CAUSAL, Double.NaN);
+    }
+
+    /**
+     * A causal engine (hourly window ending at the decision, τ_funding as given, the clock enforced) whose ΔF
+     * uses the fixed {@code kappaForDeltaF} instead of each window's κ ({@link FreeEnergyKappa#WHOLE_HISTORY}
+     * when that κ was fitted on the whole history). A diagnostic hybrid that isolates the reference's κ
+     * look-ahead from its window look-ahead; never for trading.
+     *
+     * @param kappaForDeltaF κ of every cycle's {@code ΔF = −F²/(2κ)}, 1/hour, {@code > 0}
+     */
+    public static SignalEngine causalWithFixedKappa(SignalSpec spec, RegimeSpec regimeSpec, RegimeConfig config,
+            double kappaForDeltaF) {
+        Checks.positive(kappaForDeltaF, "kappaForDeltaF");
+        return new SignalEngine(spec, regimeSpec, config, Compat.CAUSAL, kappaForDeltaF);
     }
 
     /**
@@ -127,7 +141,7 @@ public final class SignalEngine {
                 : (1.0 / Math.max(view.relaxationKappa(), 1e-6)) / tauHours;
         double z = betas.zscore(b);
         betas.add(b);
-        double kDeltaF = compat == Compat.REFERENCE ? fixedKappa : k;
+        double kDeltaF = Double.isNaN(fixedKappa) ? k : fixedKappa;
         double er = view.entropyRate(b, kDeltaF);
         double jh = view.jeHealth(b, kDeltaF);
         Regime reg = classifier.next(r, z, er, jh);
@@ -162,7 +176,10 @@ public final class SignalEngine {
         return spec;
     }
 
-    /** κ used for ΔF in reference mode (NaN in causal mode, where it is each decision's own κ). */
+    /**
+     * The fixed κ used for ΔF (reference mode, or {@link #causalWithFixedKappa}); NaN when each decision uses
+     * its own window's κ.
+     */
     public double fixedKappaForDeltaF() {
         return fixedKappa;
     }

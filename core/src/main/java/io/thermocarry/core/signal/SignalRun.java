@@ -167,7 +167,10 @@ public final class SignalRun {
         return regimeSpec;
     }
 
-    /** Whole-history κ used for ΔF in reference mode (1/hour); NaN in causal mode. */
+    /**
+     * The fixed whole-history κ used for every ΔF (1/hour): reference mode, or the causal run with
+     * {@link FreeEnergyKappa#WHOLE_HISTORY}; NaN when each decision used its own window's κ.
+     */
     public double kappaForDeltaF() {
         return kappaForDeltaF;
     }

@@ -42,6 +42,24 @@ public final class SignalRunner {
      */
     public static SignalRun run(FundingCycles cycles, BasisSeries basis, SignalSpec spec, RegimeSpec regimeSpec,
             RegimeConfig config, Compat compat) {
+        Checks.notNull(compat, "compat");
+        return run(cycles, basis, spec, regimeSpec, config, compat,
+                compat == Compat.REFERENCE ? FreeEnergyKappa.WHOLE_HISTORY : FreeEnergyKappa.DECISION_WINDOW);
+    }
+
+    /**
+     * {@link #run(FundingCycles, BasisSeries, SignalSpec, RegimeSpec, RegimeConfig, Compat)} with the κ of
+     * the free-energy change chosen apart from the window rule, so that the reference's two look-aheads can be
+     * removed one at a time: {@code (CAUSAL, DECISION_WINDOW)} is thermocarry's rule, {@code (REFERENCE,
+     * WHOLE_HISTORY)} the reference's, and {@code (CAUSAL, WHOLE_HISTORY)} the diagnostic hybrid (hourly window
+     * ending at the decision, ΔF with κ fitted on the whole {@code basis} history, see
+     * {@link SignalEngine#causalWithFixedKappa}). The reference window with the decision window's κ is not a
+     * defined mode.
+     *
+     * @throws IllegalArgumentException for {@code (REFERENCE, DECISION_WINDOW)}
+     */
+    public static SignalRun run(FundingCycles cycles, BasisSeries basis, SignalSpec spec, RegimeSpec regimeSpec,
+            RegimeConfig config, Compat compat, FreeEnergyKappa kappa) {
         Checks.notNull(cycles, "cycles");
         Checks.notNull(basis, "basis");
         Checks.notNull(compat, "compat");
@@ -49,11 +67,18 @@ public final class SignalRunner {
                 "cycles are " + cycles.symbol() + " but basis is " + basis.symbol());
         Checks.check(basis.intervalMs() == HOUR_MS, "signals need hourly basis observations, got an interval of "
                 + basis.intervalMs() + " ms");
+        Checks.notNull(kappa, "kappa");
         if (compat == Compat.REFERENCE) {
-            double kappa = ReferenceCycleBuilder.wholeHistoryKappa(basis.values(), spec.kappaMethod());
-            return driveReference(cycles, basis.times(), basis.values(), kappa, spec, regimeSpec, config);
+            Checks.check(kappa == FreeEnergyKappa.WHOLE_HISTORY,
+                    "the reference window is only defined with the whole-history κ");
+            double whole = ReferenceCycleBuilder.wholeHistoryKappa(basis.values(), spec.kappaMethod());
+            return driveReference(cycles, basis.times(), basis.values(), whole, spec, regimeSpec, config);
         }
-        return driveCausal(cycles, basis, spec, regimeSpec, config);
+        SignalEngine engine = kappa == FreeEnergyKappa.WHOLE_HISTORY
+                ? SignalEngine.causalWithFixedKappa(spec, regimeSpec, config,
+                        ReferenceCycleBuilder.wholeHistoryKappa(basis.values(), spec.kappaMethod()))
+                : SignalEngine.causal(spec, regimeSpec, config);
+        return driveCausal(cycles, basis, spec, regimeSpec, config, engine);
     }
 
     /**
@@ -70,8 +95,7 @@ public final class SignalRunner {
     }
 
     private static SignalRun driveCausal(FundingCycles cycles, BasisSeries basis, SignalSpec spec,
-            RegimeSpec regimeSpec, RegimeConfig config) {
-        SignalEngine engine = SignalEngine.causal(spec, regimeSpec, config);
+            RegimeSpec regimeSpec, RegimeConfig config, SignalEngine engine) {
         int n = cycles.size();
         SignalRun.Builder out = new SignalRun.Builder(cycles.symbol(), Compat.CAUSAL, config, spec, regimeSpec,
                 n - spec.warmupCycles());

@@ -7,7 +7,7 @@ package io.thermocarry.core.strategy;
  */
 public sealed interface StrategySpec
         permits PhysicsStrategy, DeskStrategy, NaiveStrategy, ThresholdStrategy, BuyHoldStrategy,
-        ScheduleStrategy {
+        ScheduleStrategy, SwitchingStrategy {
 
     /** Short CLI name ({@code physics}, {@code desk}, {@code naive}, {@code threshold}, {@code buy-hold}, ...). */
     String name();

@@ -165,10 +165,10 @@ class FeatureEngineTest {
         if (j < 0 || target - oi.timeMs(j) > SPEC.openInterestMaxAge().toMillis()) {
             return Double.NaN;
         }
-        if (!Double.isNaN(oi.base(k)) && !Double.isNaN(oi.base(j))) {
-            return (oi.base(k) / oi.base(j) - 1) * 100;
+        if (!Double.isNaN(oi.sumOpenInterest(k)) && !Double.isNaN(oi.sumOpenInterest(j))) {
+            return (oi.sumOpenInterest(k) / oi.sumOpenInterest(j) - 1) * 100;
         }
-        return (oi.valueUsd(k) / oi.valueUsd(j) - 1) * 100;
+        return (oi.sumOpenInterestValue(k) / oi.sumOpenInterestValue(j) - 1) * 100;
     }
 
     @Test

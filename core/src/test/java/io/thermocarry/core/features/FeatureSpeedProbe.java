@@ -23,7 +23,7 @@ public final class FeatureSpeedProbe {
         StressMarket m = SyntheticStress.simulate(spec);
         MicroData md = m.micro();
         MicroInputs in = new MicroInputs(m.funding().symbol(), md.bookTicker().get(0), md.bookTicker().get(1),
-                md.bookDepth().get(0), md.openInterest().get(0), md.liquidations().get(0), md.liquidationCoverage().get(0),
+                md.bookDepth().get(0), m.openInterest(), md.liquidations().get(0), md.liquidationCoverage().get(0),
                 PremiumSeries.ofPremiumKlines(m.premium()), m.funding(), m.fundingInfo());
         long t0 = m.funding().timeMs(0);
         int n = cycles * 96;

@@ -59,7 +59,7 @@ class StressVetoStudyTest {
             SignalRun fullVeto = SignalRunner.run(cycles, basis, ss, rs, RegimeConfig.FULL_VETO, Compat.CAUSAL);
             MicroData d = m.micro();
             MicroInputs in = new MicroInputs(m.funding().symbol(), d.bookTicker().get(0), d.bookTicker().get(1),
-                    d.bookDepth().get(0), d.openInterest().get(0), d.liquidations().get(0),
+                    d.bookDepth().get(0), m.openInterest(), d.liquidations().get(0),
                     d.liquidationCoverage().get(0), PremiumSeries.ofPremiumKlines(m.premium()), m.funding(),
                     m.fundingInfo());
             return new Base(m, cycles, full, fullVeto, FeatureEngine.atCycles(in, cycles, FeatureSpec.defaults()));
