@@ -113,7 +113,8 @@ final class EvaluateCommand implements Callable<Integer> {
         List<SymbolEvaluation> evaluated = new ArrayList<>();
         EvaluationRun run;
         try (Store store = Stores.open(db)) {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(2, request.symbols().size()), r -> {
+            // two threads (the desk's machines have two cores) shared by every symbol's parts
+            ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "evaluate");
                 t.setDaemon(true);
                 return t;
@@ -122,7 +123,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 List<Future<SymbolEvaluation>> futures = new ArrayList<>();
                 for (Symbol s : request.symbols()) {
                     SymbolData data = load(store, s, request);
-                    futures.add(pool.submit(() -> SymbolEvaluator.evaluate(data, spec, listener)));
+                    futures.add(SymbolEvaluator.evaluateAsync(data, spec, listener, pool));
                 }
                 // each symbol's rows are appended as soon as it is done, while the others are still computed
                 try (Store.EvaluationSession session = store.beginEvaluation(request)) {
