@@ -63,8 +63,9 @@ import org.duckdb.DuckDBDriver;
  * <li>{@code conflicts(table_name, symbol, market, interval, time_ms, stored, incoming, source_file)}.</li>
  * <li>{@code schema_version(version, description, applied_at_ms)}.</li>
  * <li>Schema version 2, evaluation results ({@link #replaceEvaluation}): {@code runs}, {@code metrics},
- * {@code ledger}, {@code trades}, {@code buckets}, {@code significance}, {@code decomposition},
- * {@code fold_fits}, every row tagged {@code (run_id, symbol, strategy, config, fee_bps, compat, fold)}.</li>
+ * {@code ledger} (a view over {@code ledger_books}, which keeps each book's cycles in list columns),
+ * {@code trades}, {@code buckets}, {@code significance}, {@code decomposition}, {@code fold_fits}, every row
+ * tagged {@code (run_id, symbol, strategy, config, fee_bps, compat, fold)}.</li>
  * </ul>
  */
 public final class Store implements AutoCloseable {
@@ -660,7 +661,7 @@ public final class Store implements AutoCloseable {
 
     /** Names of the evaluation result tables ({@code runs}, {@code metrics}, {@code ledger}, ...), in write order. */
     public static List<String> resultTables() {
-        return Schema.RESULT_TABLES.stream().map(Schema.TableDef::name).toList();
+        return List.copyOf(Schema.RESULT_RELATIONS.keySet());
     }
 
     /**
@@ -767,13 +768,13 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Rows of one run in one result table. */
+    /** Rows of one run in one result table (the {@code ledger}: one row per book and cycle). */
     public synchronized long resultRows(String table, String runId) {
-        Schema.TableDef t = resultTable(table);
+        String t = resultRelation(table);
         try {
-            return queryLong("SELECT count(*) FROM " + t.name() + " WHERE run_id = ?", Checks.notNull(runId, "runId"));
+            return queryLong("SELECT count(*) FROM " + t + " WHERE run_id = ?", Checks.notNull(runId, "runId"));
         } catch (SQLException e) {
-            throw new StoreException("counting " + t.name() + ": " + e.getMessage(), e);
+            throw new StoreException("counting " + t + ": " + e.getMessage(), e);
         }
     }
 
@@ -792,11 +793,11 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Writes one run's rows of a result table to a CSV file with a header (DuckDB {@code COPY}), ordered by the
-     * table's key; NULL as an empty field, times as epoch-millisecond integers.
+     * Writes one run's rows of a result table (or of the per-cycle {@code ledger} view) to a CSV file with a header
+     * (DuckDB {@code COPY}), ordered by its key; NULL as an empty field, times as epoch-millisecond integers.
      */
     public synchronized void exportCsv(String table, String runId, Path file) {
-        Schema.TableDef t = resultTable(table);
+        String t = resultRelation(table);
         Checks.notNull(file, "file");
         Checks.check(runId != null && runId.matches("[0-9a-f]{1,64}"), "run id must be hex, was " + runId);
         Path abs = file.toAbsolutePath();
@@ -804,17 +805,19 @@ public final class Store implements AutoCloseable {
             if (abs.getParent() != null) {
                 Files.createDirectories(abs.getParent());
             }
-            execute("COPY (SELECT * FROM " + t.name() + " WHERE run_id = '" + runId + "' ORDER BY "
-                    + String.join(", ", t.keyColumns()) + ") TO " + sqlString(abs.toString()) + " (HEADER, DELIMITER ',')");
+            execute("COPY (SELECT * FROM " + t + " WHERE run_id = '" + runId + "' ORDER BY "
+                    + String.join(", ", Schema.RESULT_RELATIONS.get(t)) + ") TO " + sqlString(abs.toString())
+                    + " (HEADER, DELIMITER ',')");
         } catch (IOException | SQLException e) {
-            throw new StoreException("exporting " + t.name() + " of run " + runId + " to " + abs + ": " + e.getMessage(), e);
+            throw new StoreException("exporting " + t + " of run " + runId + " to " + abs + ": " + e.getMessage(), e);
         }
     }
 
-    private static Schema.TableDef resultTable(String table) {
-        Schema.TableDef t = Schema.table(table);
-        Checks.check(Schema.RESULT_TABLES.contains(t), table + " is not an evaluation result table");
-        return t;
+    /** A result relation named by a caller, or an exception (only registered names reach SQL text). */
+    private static String resultRelation(String table) {
+        Checks.check(table != null && Schema.RESULT_RELATIONS.containsKey(table),
+                table + " is not an evaluation result table " + Schema.RESULT_RELATIONS.keySet());
+        return table;
     }
 
     // ------------------------------------------------------------------------------------------------ parquet

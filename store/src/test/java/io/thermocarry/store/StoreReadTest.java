@@ -95,7 +95,7 @@ class StoreReadTest {
     void tables_listsTheMigratedTables() {
         try (Store store = Store.inMemory()) {
             assertEquals(List.of("bars", "buckets", "conflicts", "decomposition", "fold_fits", "funding",
-                    "ingested_files", "ledger", "metrics", "rejected_rows", "runs", "schema_version", "significance",
+                    "ingested_files", "ledger_books", "metrics", "rejected_rows", "runs", "schema_version", "significance",
                     "trades"), store.tables());
         }
     }
