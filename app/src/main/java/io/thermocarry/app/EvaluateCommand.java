@@ -110,37 +110,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 progress.update(++done[0], sym + " " + what);
             }
         };
-        List<SymbolEvaluation> evaluated = new ArrayList<>();
         EvaluationRun run;
         try (Store store = Stores.open(db)) {
-            // two threads (the desk's machines have two cores) shared by every symbol's parts
-            ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-                Thread t = new Thread(r, "evaluate");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<SymbolEvaluation>> futures = new ArrayList<>();
-                for (Symbol s : request.symbols()) {
-                    SymbolData data = load(store, s, request);
-                    futures.add(SymbolEvaluator.evaluateAsync(data, spec, listener, pool));
-                }
-                // each symbol's rows are appended as soon as it is done, while the others are still computed
-                try (Store.EvaluationSession session = store.beginEvaluation(request)) {
-                    for (Future<SymbolEvaluation> f : futures) {
-                        SymbolEvaluation e = f.get();
-                        session.add(e);
-                        evaluated.add(e);
-                    }
-                    session.commit();
-                }
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                throw new JobFailed("evaluation failed: " + c.getClass().getSimpleName() + ": " + c.getMessage(), c);
-            } finally {
-                pool.shutdownNow();
-            }
-            run = new EvaluationRun(request, evaluated);
+            run = evaluateInto(store, request, listener);
             if (csv != null) {
                 for (String t : Store.resultTables()) {
                     store.exportCsv(t, run.runId(), csv.resolve(t + ".csv"));
@@ -156,7 +128,48 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private EvaluationRequest request() {
+    /**
+     * Evaluates every symbol of the request and stores each symbol's results as soon as it is done, in one
+     * evaluation session (re-running the same request replaces its run). Every symbol's parts (each compat mode, the
+     * decomposition) are tasks on one two-thread pool, so the symbols' unequal sizes balance. Shared with
+     * {@code demo}.
+     */
+    static EvaluationRun evaluateInto(Store store, EvaluationRequest request, SymbolEvaluator.Listener listener)
+            throws InterruptedException {
+        EvaluationSpec spec = request.spec();
+        List<SymbolEvaluation> evaluated = new ArrayList<>();
+        // two threads (the desk's machines have two cores) shared by every symbol's parts
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "evaluate");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<SymbolEvaluation>> futures = new ArrayList<>();
+            for (Symbol s : request.symbols()) {
+                SymbolData data = load(store, s, request);
+                futures.add(SymbolEvaluator.evaluateAsync(data, spec, listener, pool));
+            }
+            // each symbol's rows are appended as soon as it is done, while the others are still computed
+            try (Store.EvaluationSession session = store.beginEvaluation(request)) {
+                for (Future<SymbolEvaluation> f : futures) {
+                    SymbolEvaluation e = f.get();
+                    session.add(e);
+                    evaluated.add(e);
+                }
+                session.commit();
+            }
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw new JobFailed("evaluation failed: " + c.getClass().getSimpleName() + ": " + c.getMessage(), c);
+        } finally {
+            pool.shutdownNow();
+        }
+        return new EvaluationRun(request, evaluated);
+    }
+
+    /** The request the options describe. */
+    EvaluationRequest request() {
         List<Symbol> syms = new ArrayList<>();
         for (String s : symbols) {
             try {

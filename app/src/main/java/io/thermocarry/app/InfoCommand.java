@@ -1,5 +1,8 @@
 package io.thermocarry.app;
 
+import io.thermocarry.core.market.Symbol;
+import io.thermocarry.core.portfolio.Coverage;
+import io.thermocarry.store.SeriesCoverage;
 import io.thermocarry.store.Store;
 import io.thermocarry.store.StoreInfo;
 import java.util.ArrayList;
@@ -20,10 +23,12 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StoreInfo info;
+        List<Coverages.Entry> coverage;
         try (Store store = Stores.open(common.db)) {
             info = store.info();
+            coverage = Coverages.of(store.coverage());
         }
-        var only = common.symbolList();
+        List<Symbol> only = common.symbolList();
         List<StoreInfo.SeriesInfo> series = info.series().stream()
                 .filter(s -> only.isEmpty() || only.contains(s.symbol())).toList();
         List<StoreInfo.FundingInfo> funding = info.funding().stream()
@@ -69,6 +74,7 @@ final class InfoCommand implements Callable<Integer> {
                 fl.add(m);
             }
             doc.put("funding", fl);
+            doc.put("coverage", coverageJson(coverage, only));
             doc.put("rejectedRows", info.rejectedRows());
             doc.put("rejectedRowsByFile", info.rejectedRowsByFile());
             doc.put("conflicts", info.conflicts());
@@ -86,8 +92,77 @@ final class InfoCommand implements Callable<Integer> {
         }
         System.out.print(Out.table(List.of("funding", "first", "last", "events", "intervalsHours",
                 "missingSettlements", "intervalChanges"), frows));
+        System.out.println();
+        printCoverage(coverage, only);
         System.out.printf("%nfiles ingested %d, rejected rows %d, conflicts %d%n", info.files().size(),
                 info.rejectedRows(), info.conflicts());
         return 0;
+    }
+
+    /** The carry view per symbol: spot + perp (1 h) + funding overlap, holes inside it, stitched parts. */
+    private static List<Object> coverageJson(List<Coverages.Entry> coverage, List<Symbol> only) {
+        List<Object> out = new ArrayList<>();
+        for (Coverages.Entry e : coverage) {
+            Coverage c = e.coverage();
+            if (!only.isEmpty() && !only.contains(c.symbol())) {
+                continue;
+            }
+            Map<String, Object> m = Out.obj();
+            m.put("symbol", c.symbol().name());
+            m.put("candidate", c.candidate());
+            m.put("reason", c.reason() == null ? null : c.reason().name());
+            m.put("overlapFrom", c.candidate() ? Out.time(c.overlapFromMs()) : null);
+            m.put("overlapTo", c.candidate() ? Out.time(c.overlapToMs()) : null);
+            m.put("overlapDays", Out.num(c.overlapDays()));
+            List<Object> holes = new ArrayList<>();
+            for (Coverage.Hole h : c.holes()) {
+                Map<String, Object> x = Out.obj();
+                x.put("series", h.series());
+                x.put("after", Out.time(h.afterMs()));
+                x.put("before", Out.time(h.beforeMs()));
+                x.put("missing", h.missing());
+                holes.add(x);
+            }
+            m.put("holes", holes);
+            List<Object> parts = new ArrayList<>();
+            for (SeriesCoverage s : e.series()) {
+                for (SeriesCoverage.Part p : s.parts()) {
+                    Map<String, Object> x = Out.obj();
+                    x.put("series", s.series());
+                    x.put("source", p.source());
+                    x.put("first", p.first());
+                    x.put("last", p.last());
+                    x.put("rows", p.rows());
+                    parts.add(x);
+                }
+            }
+            m.put("parts", parts);
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static void printCoverage(List<Coverages.Entry> coverage, List<Symbol> only) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Coverages.Entry e : coverage) {
+            Coverage c = e.coverage();
+            if (!only.isEmpty() && !only.contains(c.symbol())) {
+                continue;
+            }
+            StringBuilder parts = new StringBuilder();
+            for (SeriesCoverage s : e.series()) {
+                parts.append(parts.length() == 0 ? "" : " ").append(s.series()).append(':').append(s.parts().size());
+            }
+            Coverage.Hole longest = c.longestHole();
+            rows.add(List.of(c.symbol().name(), c.candidate() ? "yes" : "no",
+                    c.candidate() ? Out.time(c.overlapFromMs()) : "-", c.candidate() ? Out.time(c.overlapToMs()) : "-",
+                    Out.fmt(c.overlapDays(), 0), Integer.toString(c.holes().size()),
+                    longest == null ? "-" : longest.series() + " " + Out.fmt(longest.hours(), 0) + " h from "
+                            + Out.time(longest.afterMs()),
+                    parts.toString(), c.reason() == null ? "" : c.reason().name()));
+        }
+        System.out.println("carry coverage (1h spot + 1h perp + funding; holes inside the overlap; parts = source files)");
+        System.out.print(Out.table(List.of("symbol", "candidate", "overlap from", "overlap to", "days", "holes",
+                "longest hole", "parts", "reason"), rows));
     }
 }

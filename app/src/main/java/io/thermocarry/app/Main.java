@@ -8,8 +8,10 @@ import picocli.CommandLine.Command;
 @Command(name = "thermocarry", mixinStandardHelpOptions = true, version = "thermocarry 0.1.0",
         description = "Funding-carry regime and sizing engine for Binance spot/perp pairs.",
         subcommands = {IngestCommand.class, InfoCommand.class, CyclesCommand.class, SignalsCommand.class,
-                BacktestCommand.class, SimulateCommand.class, PhysicsCommand.class,
-                ParquetCommand.Export.class, ParquetCommand.Import.class, EvaluateCommand.class})
+                BacktestCommand.class, ExecuteCommand.class, SimulateCommand.class, PhysicsCommand.class,
+                ParquetCommand.Export.class, ParquetCommand.Import.class, EvaluateCommand.class, ReportCommand.class,
+                DemoCommand.class, DownloadCommand.class, SweepCommand.class, BenchCommand.class,
+                PortfolioCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(run(args));

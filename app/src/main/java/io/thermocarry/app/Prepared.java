@@ -38,10 +38,17 @@ record Prepared(Symbol symbol, Compat compat, FundingCycles cycles, SignalRun ru
             return new Prepared(symbol, compat, c, run, SignalPath.of(run, c.size()), first,
                     FundingAccrual.RATE_AT_CYCLE_START);
         }
-        MarketLoader.Loaded l = MarketLoader.load(store, symbol, null, to);
-        SignalRun run = SignalRunner.run(l.cycles(), l.basis(), o.signalSpec(), o.regimeSpec(), config, Compat.CAUSAL);
+        return causal(MarketLoader.load(store, symbol, null, to), from, o);
+    }
+
+    /** Causal preparation from a market already loaded with all history before {@code to}. */
+    static Prepared causal(MarketLoader.Loaded l, Instant from, SignalOptions o) {
+        Symbol symbol = l.symbol();
+        SignalRun run = SignalRunner.run(l.cycles(), l.basis(), o.signalSpec(), o.regimeSpec(), o.regimeConfig(),
+                Compat.CAUSAL);
         FundingCycles c = l.cycles();
         int first = from == null ? 0 : c.lowerBound(from.toEpochMilli());
-        return new Prepared(symbol, compat, c, run, SignalPath.of(run, c.size()), first, FundingAccrual.RATE_AT_CYCLE_END);
+        return new Prepared(symbol, Compat.CAUSAL, c, run, SignalPath.of(run, c.size()), first,
+                FundingAccrual.RATE_AT_CYCLE_END);
     }
 }

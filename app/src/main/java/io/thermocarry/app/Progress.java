@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public final class Progress {
     private final String label;
-    private final long total;
+    private long total;
     private final PrintStream err;
     private final boolean terminal;
     private final long startNanos = System.nanoTime();
@@ -25,6 +25,14 @@ public final class Progress {
         this.total = Math.max(total, 1);
         this.err = err;
         this.terminal = terminal;
+    }
+
+    /**
+     * Reports progress against a total that may have grown since (a plan that found more to do than estimated).
+     */
+    public void update(long done, long newTotal, String note) {
+        this.total = Math.max(newTotal, 1);
+        update(done, note);
     }
 
     /** Reports that {@code done} of {@code total} units are finished, with a short note (e.g. a file name). */

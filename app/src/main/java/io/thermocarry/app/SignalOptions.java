@@ -32,9 +32,32 @@ final class SignalOptions {
             description = "completed cycles of the JE health (default ${DEFAULT-VALUE})")
     int jeWindow;
 
+    /** The defaults of every option (what a command gets without flags), read from the annotations. */
+    static SignalOptions defaults() {
+        return picocli.CommandLine.populateCommand(new SignalOptions());
+    }
+
     RegimeConfig regimeConfig() {
+        return parseConfig(config);
+    }
+
+    KappaMethod kappa() {
+        return parseKappa(kappaMethod);
+    }
+
+    /** Parses a {@code --kappa-method} value; a usage error otherwise. */
+    static KappaMethod parseKappa(String text) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "through-origin", "origin" -> KappaMethod.THROUGH_ORIGIN;
+            case "demeaned" -> KappaMethod.DEMEANED;
+            default -> throw new UsageError("--kappa-method '" + text + "': through-origin or demeaned");
+        };
+    }
+
+    /** Parses a {@code --config} value that can be computed now; a usage error or a job failure otherwise. */
+    static RegimeConfig parseConfig(String text) {
         try {
-            RegimeConfig c = RegimeConfig.parse(config);
+            RegimeConfig c = RegimeConfig.parse(text);
             c.requireAvailable();
             return c;
         } catch (IllegalArgumentException e) {
@@ -42,14 +65,6 @@ final class SignalOptions {
         } catch (UnsupportedOperationException e) {
             throw new JobFailed(e.getMessage());
         }
-    }
-
-    KappaMethod kappa() {
-        return switch (kappaMethod.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "through-origin", "origin" -> KappaMethod.THROUGH_ORIGIN;
-            case "demeaned" -> KappaMethod.DEMEANED;
-            default -> throw new UsageError("--kappa-method '" + kappaMethod + "': through-origin or demeaned");
-        };
     }
 
     SignalSpec signalSpec() {

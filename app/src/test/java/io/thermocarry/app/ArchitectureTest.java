@@ -49,6 +49,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void report_dependsOnCoreOnly() {
+        noClasses().that().resideInAPackage("io.thermocarry.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.thermocarry.store..", "io.thermocarry.binance..",
+                        "io.thermocarry.app..", "io.thermocarry.live..", "io.thermocarry.bench..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.thermocarry.core..")
+                .should().dependOnClassesThat().resideInAPackage("io.thermocarry.report..")
+                .check(classes);
+    }
+
+    @Test
     void onlyApp_usesPicocli() {
         noClasses().that().resideOutsideOfPackage("io.thermocarry.app..")
                 .should().dependOnClassesThat().resideInAPackage("picocli..")
@@ -63,10 +74,25 @@ class ArchitectureTest {
                         "io.thermocarry.core.physics..", "io.thermocarry.core.signal..", "io.thermocarry.core.regime..",
                         "io.thermocarry.core.strategy..", "io.thermocarry.core.backtest..")
                 .check(classes);
+        // sweep sits on top of core: it drives signals, regimes and backtests, nothing below reaches up to it
+        noClasses().that().resideInAnyPackage("io.thermocarry.core.market..", "io.thermocarry.core.series..",
+                "io.thermocarry.core.physics..", "io.thermocarry.core.signal..", "io.thermocarry.core.regime..",
+                "io.thermocarry.core.strategy..", "io.thermocarry.core.backtest..", "io.thermocarry.core.stats..")
+                .should().dependOnClassesThat().resideInAPackage("io.thermocarry.core.sweep..")
+                .check(classes);
         noClasses().that().resideInAPackage("io.thermocarry.core.series..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.thermocarry.core.physics..",
                         "io.thermocarry.core.signal..", "io.thermocarry.core.regime..", "io.thermocarry.core.strategy..",
                         "io.thermocarry.core.backtest..")
+                .check(classes);
+    }
+
+    @Test
+    void coreExecution_sitsOnTop_nothingElseInCoreDependsOnIt() {
+        noClasses().that().resideInAnyPackage("io.thermocarry.core.market..", "io.thermocarry.core.series..",
+                "io.thermocarry.core.physics..", "io.thermocarry.core.signal..", "io.thermocarry.core.regime..",
+                "io.thermocarry.core.strategy..", "io.thermocarry.core.backtest..", "io.thermocarry.core.stats..")
+                .should().dependOnClassesThat().resideInAPackage("io.thermocarry.core.execution..")
                 .check(classes);
     }
 

@@ -11,7 +11,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's first command on the sample market kept in the repo, end to end through the CLI. */
+/** The README's sample flow on the market kept in the repo, end to end through the CLI. */
 class SampleFlowTest {
     private static final Path SAMPLES = Path.of("../samples/binance");
 

@@ -47,7 +47,8 @@ import java.util.zip.ZipInputStream;
  * whole minute, so that Binance's few-ms {@code fundingTime} jitter does not split one settlement into
  * two (two rows on one minute are a duplicate); each event's interval from the source, else from the
  * spacing (see {@code FundingCollector}). Leading placeholder candles are kept with a warning (the store
- * flags them); gaps in a kline series are kept with a warning.
+ * flags them); gaps in a kline series are kept with a warning. Open interest (archive {@code metrics} CSV, REST
+ * {@code openInterestHist}): amounts finite and {@code >= 0}, times strictly increasing.
  *
  * <p>Thread-safe: every call works on its own state, so files can be read in parallel.
  */
@@ -125,8 +126,11 @@ public final class BinanceReader {
         for (var f : ctx.funding) {
             accepted += f.size();
         }
-        return new ParsedSource(ctx.source, sha, accepted + p.rowRejections(), ctx.bars, ctx.funding, p.rejected(),
-                p.warnings());
+        for (var o : ctx.openInterest) {
+            accepted += o.size();
+        }
+        return new ParsedSource(ctx.source, sha, accepted + p.rowRejections(), ctx.bars, ctx.funding,
+                ctx.openInterest, p.rejected(), p.warnings());
     }
 
     /** Reads the whole raw stream (container, then content); returns the hex SHA-256 of all its bytes. */
@@ -294,6 +298,7 @@ public final class BinanceReader {
             case ARCHIVE_FUNDING -> funding(cur, currentIsData, FundingCsvReader.ARCHIVE, ctx, true);
             case ELVISTV -> funding(cur, false, FundingCsvReader.ELVISTV, ctx, true);
             case ZUSHEN -> funding(cur, false, FundingCsvReader.ZUSHEN, ctx, false);
+            case ARCHIVE_METRICS -> openInterest(cur, ctx);
         }
         if (!problems.hasFileFault() && !currentIsData && cur.nonBlankLines() == 1) {
             problems.warn(1 + linesBeforeHeader, "no data rows (" + layout.description() + " header only)");
@@ -358,6 +363,14 @@ public final class BinanceReader {
             return;
         }
         ctx.funding.addAll(FundingCsvReader.read(cur, currentIsData, cols, ctx.problems, symbol));
+    }
+
+    private static void openInterest(CsvCursor cur, Context ctx) throws IOException {
+        Symbol symbol = ctx.symbol();
+        if (symbol == null) {
+            return;
+        }
+        ctx.openInterest.addAll(OpenInterestCsvReader.read(cur, false, ctx.problems, symbol));
     }
 
     /** Replaces control characters so that a binary first line cannot garble a message. */

@@ -4,6 +4,7 @@ import io.thermocarry.core.market.BarInterval;
 import io.thermocarry.core.market.BarSeries;
 import io.thermocarry.core.market.FundingSeries;
 import io.thermocarry.core.market.Market;
+import io.thermocarry.core.market.OpenInterestSeries;
 import io.thermocarry.core.market.Symbol;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ final class Context {
     final Problems problems;
     final List<BarSeries> bars = new ArrayList<>();
     final List<FundingSeries> funding = new ArrayList<>();
+    final List<OpenInterestSeries> openInterest = new ArrayList<>();
 
     Context(String source, ReadOptions options, PathHints hints) {
         this.source = source;

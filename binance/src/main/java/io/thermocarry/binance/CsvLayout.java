@@ -13,6 +13,10 @@ enum CsvLayout {
             "quote_volume", "count", "taker_buy_volume", "taker_buy_quote_volume", "ignore"),
     /** data.binance.vision {@code fundingRate} monthly files. */
     ARCHIVE_FUNDING("Binance archive fundingRate", "calc_time", "funding_interval_hours", "last_funding_rate"),
+    /** data.binance.vision daily {@code metrics} files: open interest (and long/short ratios, not read). */
+    ARCHIVE_METRICS("Binance archive metrics", "create_time", "symbol", "sum_open_interest", "sum_open_interest_value",
+            "count_toptrader_long_short_ratio", "sum_toptrader_long_short_ratio", "count_long_short_ratio",
+            "sum_taker_long_short_vol_ratio"),
     /** freqtrade feather converted to CSV: klines, or funding (only {@code open} = rate) under {@code funding/}. */
     FREQTRADE("freqtrade klines or funding", "open_time_ms", "date", "open", "high", "low", "close", "volume"),
     /** Emanuel-Goldman/data-report: local times with explicit offsets; {@code returns} is derived and ignored. */

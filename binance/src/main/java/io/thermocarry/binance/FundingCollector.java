@@ -17,7 +17,7 @@ import java.util.Arrays;
  * {@code funding_interval_hours}, zushen168 {@code interval_hours}); otherwise the spacing to the
  * previous settlement rounded to whole hours when that is 1, 2, 4 or 8 h (the intervals Binance uses);
  * otherwise (first row, or after a gap) the previous event's interval, for the first row the next
- * spacing, and 8 h when nothing else applies.
+ * spacing, and 8 h when nothing else applies ({@link FundingIntervals}).
  *
  * <p>Rates with {@code |rate| > 0.05} per interval are kept with a warning: they are far beyond any cap
  * Binance has used and usually mean the file is in percent, but real 0.3–0.75 % rates exist and stay.
@@ -31,7 +31,6 @@ final class FundingCollector {
     static final double PERCENT_LOOKING = 0.05;
     static final long MINUTE_MS = 60_000L;
     static final long HOUR_MS = 3_600_000L;
-    static final long DEFAULT_INTERVAL_MS = 8 * HOUR_MS;
 
     private final Problems problems;
     private long[] time = new long[256];
@@ -121,26 +120,7 @@ final class FundingCollector {
             return null;
         }
         long[] iv = Arrays.copyOf(interval, n);
-        for (int i = 0; i < n; i++) {
-            if (iv[i] > 0) {
-                continue;
-            }
-            long spacing = i > 0 ? binanceInterval(time[i] - time[i - 1]) : 0;
-            if (spacing > 0) {
-                iv[i] = spacing;
-            } else if (i > 0) {
-                iv[i] = iv[i - 1];
-            } else {
-                long next = n > 1 ? binanceInterval(time[1] - time[0]) : 0;
-                iv[i] = next > 0 ? next : DEFAULT_INTERVAL_MS;
-            }
-        }
+        FundingIntervals.resolve(time, iv, n, Long.MIN_VALUE, 0);
         return new FundingSeries(symbol, Arrays.copyOf(time, n), Arrays.copyOf(rate, n), iv, Arrays.copyOf(mark, n));
-    }
-
-    /** {@code spacingMs} rounded to whole hours if that is 1, 2, 4 or 8 h; else 0. */
-    static long binanceInterval(long spacingMs) {
-        long hours = Math.round(spacingMs / (double) HOUR_MS);
-        return hours == 1 || hours == 2 || hours == 4 || hours == 8 ? hours * HOUR_MS : 0;
     }
 }

@@ -28,6 +28,8 @@ import java.util.List;
  *   <li>{@code /fapi/v1/fundingRate}: an array of {@code {symbol, fundingTime, fundingRate, markPrice}},
  *   strings or numbers, {@code markPrice} possibly {@code ""};</li>
  *   <li>yuchengzhang966 funding: an array of {@code {coin, funding_rate, time}}, symbol = coin + USDT;</li>
+ *   <li>{@code /futures/data/openInterestHist}: an array of {@code {symbol, sumOpenInterest,
+ *   sumOpenInterestValue, timestamp}};</li>
  *   <li>a Binance error object {@code {"code": -1121, "msg": "Invalid symbol."}} faults the file with
  *   Binance's own message.</li>
  * </ul>
@@ -44,9 +46,11 @@ final class JsonPayloadReader {
     /** Funding fields per logical field (time, rate, interval, mark); neither source has an interval. */
     private static final List<String> REST_FUNDING_NAMES = List.of("fundingTime", "fundingRate", "-", "markPrice");
     private static final List<String> COIN_FUNDING_NAMES = List.of("time", "funding_rate", "-", "markPrice");
+    /** Open-interest fields per logical field (time, open interest, value). */
+    private static final List<String> OI_NAMES = List.of("timestamp", "sumOpenInterest", "sumOpenInterestValue", "-");
 
-    /** Which funding objects the payload holds, fixed by the first one. */
-    private enum FundingKind { REST, COIN }
+    /** Which objects the payload holds, fixed by the first one. */
+    private enum FundingKind { REST, COIN, OPEN_INTEREST }
 
     private JsonPayloadReader() {
     }
@@ -112,6 +116,8 @@ final class JsonPayloadReader {
         private BarInterval interval;
         private boolean intervalChecked;
         private FundingSink sink;
+        private final Map<Symbol, OpenInterestCollector> oi = new java.util.TreeMap<>();
+        private final Map<String, long[]> oiSkipped = new java.util.TreeMap<>();
 
         Elements(JsonParser p, Context ctx) {
             this.p = p;
@@ -160,7 +166,19 @@ final class JsonPayloadReader {
                     ctx.bars.add(s);
                 }
             }
-            if (sink != null) {
+            if (kind == FundingKind.OPEN_INTEREST) {
+                for (Map.Entry<String, long[]> e : oiSkipped.entrySet()) {
+                    problems.warn(e.getValue()[0], e.getValue()[1] + " row" + (e.getValue()[1] > 1 ? "s" : "")
+                            + " of " + e.getKey() + " skipped (first here): the read was limited to "
+                            + ctx.options.symbol());
+                }
+                for (Map.Entry<Symbol, OpenInterestCollector> e : oi.entrySet()) {
+                    var s = e.getValue().build(e.getKey());
+                    if (s != null) {
+                        ctx.openInterest.add(s);
+                    }
+                }
+            } else if (sink != null) {
                 ctx.funding.addAll(sink.build());
             }
         }
@@ -264,16 +282,23 @@ final class JsonPayloadReader {
                 }
             }
             if (kind == null) {
-                if (fields.containsKey("fundingTime") || fields.containsKey("fundingRate")) {
+                if (fields.containsKey("sumOpenInterest")) {
+                    kind = FundingKind.OPEN_INTEREST;
+                } else if (fields.containsKey("fundingTime") || fields.containsKey("fundingRate")) {
                     kind = FundingKind.REST;
                 } else if (fields.containsKey("coin") && fields.containsKey("funding_rate")) {
                     kind = FundingKind.COIN;
                 } else {
                     problems.fileFault("unknown JSON layout: objects with fields " + new TreeSet<>(fields.keySet())
-                            + "; expected REST fundingRate {symbol, fundingTime, fundingRate, markPrice} or "
-                            + "{coin, funding_rate, time}");
+                            + "; expected REST fundingRate {symbol, fundingTime, fundingRate, markPrice},"
+                            + " {coin, funding_rate, time} or openInterestHist {symbol, sumOpenInterest,"
+                            + " sumOpenInterestValue, timestamp}");
                     return;
                 }
+            }
+            if (kind == FundingKind.OPEN_INTEREST) {
+                openInterest(fields, line);
+                return;
             }
             boolean rest = kind == FundingKind.REST;
             row.funding(rest ? REST_FUNDING_NAMES : COIN_FUNDING_NAMES, fields);
@@ -310,6 +335,49 @@ final class JsonPayloadReader {
                 }
             }
             into.add(line, t, r, 0, mark, row);
+        }
+
+        private void openInterest(Map<String, String> fields, long line) {
+            row.funding(OI_NAMES, fields);
+            String text = fields.get("symbol");
+            Symbol s;
+            if (text == null || text.isBlank()) {
+                s = ctx.options.symbol() != null ? ctx.options.symbol() : ctx.hints.symbol();
+                if (s == null) {
+                    problems.reject(line, "symbol missing and the path names no symbol: pass --symbol");
+                    return;
+                }
+            } else {
+                try {
+                    s = Symbol.of(text);
+                } catch (IllegalArgumentException e) {
+                    problems.reject(line, "symbol '" + text + "' is not a Binance symbol (upper-case letters and digits)");
+                    return;
+                }
+            }
+            if (ctx.options.symbol() != null && !ctx.options.symbol().equals(s)) {
+                oiSkipped.computeIfAbsent(s.name(), x -> new long[] {line, 0})[1]++;
+                return;
+            }
+            long t = time(OpenInterestCollector.TIME, line);
+            if (t == Long.MIN_VALUE) {
+                return;
+            }
+            double amount = number(OpenInterestCollector.OPEN_INTEREST);
+            if (!ascii.ok) {
+                problems.reject(line, KlineCsvReader.notNumber(row, OpenInterestCollector.OPEN_INTEREST));
+                return;
+            }
+            double value = Double.NaN;
+            String v = row.text(OpenInterestCollector.VALUE);
+            if (v != null && !v.isBlank()) {
+                value = number(OpenInterestCollector.VALUE);
+                if (!ascii.ok) {
+                    problems.reject(line, KlineCsvReader.notNumber(row, OpenInterestCollector.VALUE));
+                    return;
+                }
+            }
+            oi.computeIfAbsent(s, x -> new OpenInterestCollector(problems)).add(line, t, amount, value, row);
         }
 
         private static String coinSymbol(String coin) {

@@ -1,6 +1,7 @@
 /**
  * Binance formats in, {@code core} types out: readers for the Binance bulk archive (kline and
- * fundingRate CSV, zipped or not, with {@code .CHECKSUM} verification), Binance REST JSON payloads, and
+ * fundingRate and metrics (open interest) CSV, zipped or not, with {@code .CHECKSUM} verification), Binance REST
+ * JSON payloads (klines, fundingRate, openInterestHist), and
  * the CSV layouts of the public collections in {@code ../shared/data/binance} (freqtrade conversions,
  * emanuelgoldman, tjf, zushen168, ElvisTV, yuchengzhang966).
  *

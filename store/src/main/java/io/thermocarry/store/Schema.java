@@ -203,46 +203,29 @@ final class Schema {
               funding_not_evaluated INTEGER NOT NULL
             )""", RESULT_TAGS, List.of());
 
-    /**
-     * The per-cycle ledgers in column form, one row per book (run, symbol, strategy, config, tier, compat): each
-     * list holds the book's out-of-sample cycles in order, all lists the same length. Appending a book is a few
-     * bulk list copies instead of thousands of rows (about a second less per {@code evaluate} of three symbols);
-     * the {@code ledger} view gives the per-cycle rows with their tags.
-     */
-    static final TableDef LEDGER_BOOKS = new TableDef("ledger_books", """
-            CREATE TABLE ledger_books (
+    static final TableDef LEDGER = new TableDef("ledger", """
+            CREATE TABLE ledger (
               run_id VARCHAR NOT NULL,
               symbol VARCHAR NOT NULL,
               strategy VARCHAR NOT NULL,
               config VARCHAR NOT NULL,
               fee_bps DOUBLE,
               compat VARCHAR NOT NULL,
-              fold INTEGER[] NOT NULL,
-              cycle INTEGER[] NOT NULL,
-              start_ms BIGINT[] NOT NULL,
-              end_ms BIGINT[] NOT NULL,
-              side VARCHAR[] NOT NULL,
-              notional DOUBLE[] NOT NULL,
-              traded DOUBLE[] NOT NULL,
-              funding DOUBLE[] NOT NULL,
-              basis DOUBLE[] NOT NULL,
-              price DOUBLE[] NOT NULL,
-              fee DOUBLE[] NOT NULL,
-              total DOUBLE[] NOT NULL,
-              equity DOUBLE[] NOT NULL,
-              regime VARCHAR[] NOT NULL
-            )""", List.of("run_id", "symbol", "strategy", "config", "fee_bps", "compat"), List.of());
-
-    /**
-     * The per-cycle ledger rows of every book, tagged like every result row: {@code run_id, symbol, strategy,
-     * config, fee_bps, compat, fold} (the test fold of the cycle), then {@code cycle, start_ms, end_ms, side,
-     * notional, traded, funding, basis, price, fee, total, equity, regime} (money in units of starting capital).
-     */
-    static final String LEDGER_VIEW = "CREATE VIEW ledger AS SELECT run_id, symbol, strategy, config, fee_bps, compat,"
-            + " UNNEST(fold) AS fold, UNNEST(cycle) AS cycle, UNNEST(start_ms) AS start_ms, UNNEST(end_ms) AS end_ms,"
-            + " UNNEST(side) AS side, UNNEST(notional) AS notional, UNNEST(traded) AS traded,"
-            + " UNNEST(funding) AS funding, UNNEST(basis) AS basis, UNNEST(price) AS price, UNNEST(fee) AS fee,"
-            + " UNNEST(total) AS total, UNNEST(equity) AS equity, UNNEST(regime) AS regime FROM ledger_books";
+              fold INTEGER NOT NULL,
+              cycle INTEGER NOT NULL,
+              start_ms BIGINT NOT NULL,
+              end_ms BIGINT NOT NULL,
+              side VARCHAR NOT NULL,
+              notional DOUBLE NOT NULL,
+              traded DOUBLE NOT NULL,
+              funding DOUBLE NOT NULL,
+              basis DOUBLE NOT NULL,
+              price DOUBLE NOT NULL,
+              fee DOUBLE NOT NULL,
+              total DOUBLE NOT NULL,
+              equity DOUBLE NOT NULL,
+              regime VARCHAR
+            )""", concat(RESULT_TAGS, "cycle"), List.of());
 
     static final TableDef TRADES = new TableDef("trades", """
             CREATE TABLE trades (
@@ -376,9 +359,66 @@ final class Schema {
               within_budget BOOLEAN
             )""", RESULT_TAGS, List.of());
 
-    /** The evaluation result tables, in write order. */
+    /** The evaluation result tables as migration 2 created them (released: never edit). */
+    static final List<TableDef> EVALUATION_TABLES_V2 = List.of(RUNS, METRICS, LEDGER, TRADES, BUCKETS, SIGNIFICANCE,
+            DECOMPOSITION, FOLD_FITS);
+
+    /**
+     * The per-cycle ledgers in column form, one row per book (run, symbol, strategy, config, tier, compat): each
+     * list holds the book's out-of-sample cycles in order, all lists the same length. Appending a book is a few
+     * bulk list copies instead of thousands of appended rows (about a second less CPU per {@code evaluate} of three
+     * symbols); the {@code ledger} view (migration 6) gives the per-cycle rows with their tags, as the
+     * {@code ledger} table of migration 2 did.
+     */
+    static final TableDef LEDGER_BOOKS = new TableDef("ledger_books", """
+            CREATE TABLE ledger_books (
+              run_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              strategy VARCHAR NOT NULL,
+              config VARCHAR NOT NULL,
+              fee_bps DOUBLE,
+              compat VARCHAR NOT NULL,
+              fold INTEGER[] NOT NULL,
+              cycle INTEGER[] NOT NULL,
+              start_ms BIGINT[] NOT NULL,
+              end_ms BIGINT[] NOT NULL,
+              side VARCHAR[] NOT NULL,
+              notional DOUBLE[] NOT NULL,
+              traded DOUBLE[] NOT NULL,
+              funding DOUBLE[] NOT NULL,
+              basis DOUBLE[] NOT NULL,
+              price DOUBLE[] NOT NULL,
+              fee DOUBLE[] NOT NULL,
+              total DOUBLE[] NOT NULL,
+              equity DOUBLE[] NOT NULL,
+              regime VARCHAR[] NOT NULL
+            )""", List.of("run_id", "symbol", "strategy", "config", "fee_bps", "compat"), List.of());
+
+    private static final String LEDGER_COLUMNS = "fold, cycle, start_ms, end_ms, side, notional, traded, funding,"
+            + " basis, price, fee, total, equity, regime";
+
+    /** Migration 6: a stored {@code ledger} table's rows move into {@code ledger_books}, book by book. */
+    private static final String LEDGER_INTO_BOOKS = "INSERT INTO ledger_books SELECT run_id, symbol, strategy, config,"
+            + " fee_bps, compat, " + String.join(", ", java.util.Arrays.stream(LEDGER_COLUMNS.split(", "))
+                    .map(c -> "list(" + c + " ORDER BY cycle)").toList())
+            + " FROM ledger GROUP BY run_id, symbol, strategy, config, fee_bps, compat";
+
+    /**
+     * The per-cycle ledger rows of every book, tagged like every result row ({@code run_id, symbol, strategy,
+     * config, fee_bps, compat, fold} — the test fold of the cycle), then {@code cycle, start_ms, end_ms, side,
+     * notional, traded, funding, basis, price, fee, total, equity, regime}: the columns of migration 2's table.
+     */
+    private static final String LEDGER_VIEW = "CREATE VIEW ledger AS SELECT run_id, symbol, strategy, config, fee_bps,"
+            + " compat, " + String.join(", ", java.util.Arrays.stream(LEDGER_COLUMNS.split(", "))
+                    .map(c -> "UNNEST(" + c + ") AS " + c).toList())
+            + " FROM ledger_books";
+
+    /** The evaluation result tables written today, in write order. */
     static final List<TableDef> RESULT_TABLES = List.of(RUNS, METRICS, LEDGER_BOOKS, TRADES, BUCKETS, SIGNIFICANCE,
             DECOMPOSITION, FOLD_FITS);
+
+    /** Tables a later migration replaced (by a view of the same name): no longer tables. */
+    private static final List<String> REPLACED_TABLES = List.of("ledger");
 
     private static List<String> concat(List<String> head, String... tail) {
         List<String> out = new java.util.ArrayList<>(head);
@@ -386,24 +426,107 @@ final class Schema {
         return List.copyOf(out);
     }
 
+    static final TableDef OPEN_INTEREST = new TableDef("open_interest", """
+            CREATE TABLE open_interest (
+              symbol VARCHAR NOT NULL,
+              time_ms BIGINT NOT NULL,
+              sum_open_interest DOUBLE NOT NULL CHECK (isfinite(sum_open_interest) AND sum_open_interest >= 0),
+              sum_open_interest_value DOUBLE CHECK (isfinite(sum_open_interest_value) AND sum_open_interest_value >= 0),
+              source_file VARCHAR NOT NULL
+            )""", List.of("symbol", "time_ms"), List.of("sum_open_interest", "sum_open_interest_value"));
+
+    /**
+     * One row per sweep request (its id is a digest of the request). {@code run_token} names the rows of
+     * {@code sweep} of the run that last completed (NULL before any did), {@code running_token} a run in progress
+     * (NULL when none); {@code status} is {@code running} or {@code complete}.
+     */
+    static final TableDef SWEEP_RUNS = new TableDef("sweep_runs", """
+            CREATE TABLE sweep_runs (
+              sweep_id VARCHAR NOT NULL,
+              run_token BIGINT,
+              running_token BIGINT,
+              status VARCHAR NOT NULL,
+              request VARCHAR NOT NULL,
+              symbols VARCHAR NOT NULL,
+              points BIGINT NOT NULL,
+              started_ms BIGINT NOT NULL,
+              finished_ms BIGINT,
+              rows_written BIGINT,
+              seconds DOUBLE,
+              best_point BIGINT
+            )""", List.of("sweep_id"), List.of("run_token", "running_token", "status", "request", "symbols", "points",
+            "started_ms", "finished_ms", "rows_written", "seconds", "best_point"));
+
+    /**
+     * Sweep results: one row per (sweep, run, grid point, symbol), the point's parameters and its out-of-sample
+     * figures (see {@code io.thermocarry.core.sweep.SweepRow}); NaN figures are NULL. Once a run completes, the
+     * rows of every other run of the same sweep are deleted, so a sweep holds one set of rows.
+     */
+    static final TableDef SWEEP = new TableDef("sweep", """
+            CREATE TABLE sweep (
+              sweep_id VARCHAR NOT NULL,
+              run_token BIGINT NOT NULL,
+              point INTEGER NOT NULL,
+              symbol VARCHAR NOT NULL,
+              basis_window INTEGER NOT NULL,
+              beta_history INTEGER NOT NULL,
+              entropy_window INTEGER NOT NULL,
+              je_window INTEGER NOT NULL,
+              ness_r DOUBLE NOT NULL,
+              equilibrium_r DOUBLE NOT NULL,
+              base_fraction DOUBLE NOT NULL,
+              resize_threshold DOUBLE NOT NULL,
+              fee_bps DOUBLE NOT NULL,
+              folds INTEGER NOT NULL,
+              cycles INTEGER NOT NULL,
+              oos_start_ms BIGINT NOT NULL,
+              oos_end_ms BIGINT NOT NULL,
+              sharpe DOUBLE,
+              sortino DOUBLE,
+              total_return DOUBLE,
+              annual_return DOUBLE,
+              max_drawdown DOUBLE,
+              cvar5 DOUBLE,
+              pnl_funding DOUBLE,
+              pnl_basis DOUBLE,
+              pnl_fees DOUBLE,
+              pnl_total DOUBLE,
+              trades INTEGER NOT NULL,
+              turnover DOUBLE,
+              fold_sharpe_min DOUBLE,
+              fold_sharpe_median DOUBLE,
+              folds_positive DOUBLE,
+              equilibrium_share DOUBLE,
+              ness_share DOUBLE
+            )""", List.of("sweep_id", "run_token", "point", "symbol"), List.of("sharpe", "total_return",
+            "pnl_funding", "pnl_basis", "pnl_fees", "pnl_total"));
+
     /** Every schema step, in order. Append only. */
     static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "market data: bars, funding, ingested files, rejected rows, conflicts",
                     List.of(BARS, FUNDING, INGESTED_FILES, REJECTED_ROWS, CONFLICTS), List.of()),
             new Migration(2, "evaluation results: runs, metrics, ledger, trades, buckets, significance,"
-                    + " decomposition, fold fits", RESULT_TABLES, List.of(LEDGER_VIEW)));
+                    + " decomposition, fold fits", EVALUATION_TABLES_V2, List.of()),
+            new Migration(3, "open interest (metrics archive, openInterestHist)", List.of(OPEN_INTEREST), List.of()),
+            new Migration(4, "parameter sweeps: sweep_runs, sweep", List.of(SWEEP_RUNS, SWEEP), List.of()),
+            new Migration(5, "portfolio results: runs, folds (universe and weights), metrics, symbols, ledger,"
+                    + " correlation, holes, multiple testing, reality check", PortfolioTables.TABLES, List.of()),
+            new Migration(6, "evaluation ledger kept per book in list columns (ledger_books) behind the per-cycle"
+                    + " ledger view", List.of(LEDGER_BOOKS), List.of(LEDGER_INTO_BOOKS, "DROP TABLE ledger",
+                    LEDGER_VIEW)));
 
     /**
-     * The evaluation results as users query them, in write order, with the columns they are ordered by: every
-     * result table, with {@code ledger_books} replaced by its per-cycle {@code ledger} view.
+     * The evaluation results as users query them (counts, CSV, reads), in write order, each with the columns its
+     * rows are ordered by: every result table, with {@code ledger_books} shown as its per-cycle {@code ledger}
+     * view.
      */
-    static final java.util.Map<String, List<String>> RESULT_RELATIONS;
+    static final Map<String, List<String>> RESULT_RELATIONS;
 
     static {
-        java.util.Map<String, List<String>> m = new LinkedHashMap<>();
+        Map<String, List<String>> m = new LinkedHashMap<>();
         for (TableDef t : RESULT_TABLES) {
             if (t == LEDGER_BOOKS) {
-                m.put("ledger", concat(RESULT_TAGS, "cycle"));
+                m.put("ledger", LEDGER.keyColumns());
             } else {
                 m.put(t.name(), t.keyColumns());
             }
@@ -417,7 +540,9 @@ final class Schema {
                     + " close DOUBLE, volume DOUBLE)",
             "CREATE TEMP TABLE IF NOT EXISTS stage_funding (time_ms BIGINT, rate DOUBLE, interval_ms BIGINT,"
                     + " mark_price DOUBLE)",
-            "CREATE TEMP TABLE IF NOT EXISTS stage_rejected (file VARCHAR, line BIGINT, reason VARCHAR)");
+            "CREATE TEMP TABLE IF NOT EXISTS stage_rejected (file VARCHAR, line BIGINT, reason VARCHAR)",
+            "CREATE TEMP TABLE IF NOT EXISTS stage_open_interest (time_ms BIGINT, sum_open_interest DOUBLE,"
+                    + " sum_open_interest_value DOUBLE)");
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Map<String, TableDef> TABLES;
@@ -435,6 +560,7 @@ final class Schema {
                 }
             }
         }
+        REPLACED_TABLES.forEach(m::remove);
         TABLES = Collections.unmodifiableMap(m);
     }
 

@@ -5,6 +5,7 @@ import io.thermocarry.core.market.BarInterval;
 import io.thermocarry.core.market.BarSeries;
 import io.thermocarry.core.market.FundingSeries;
 import io.thermocarry.core.market.Market;
+import io.thermocarry.core.market.OpenInterestSeries;
 import io.thermocarry.core.market.ParsedSource;
 import io.thermocarry.core.market.PlaceholderCandles;
 import io.thermocarry.core.market.Rejection;
@@ -50,22 +51,29 @@ import org.duckdb.DuckDBDriver;
  * synchronized, so the anti-join checks and the inserts of one file cannot interleave with another write.
  * Failures surface as {@link StoreException} after the transaction was rolled back.
  *
- * <p>Tables (schema version 1; all times epoch milliseconds UTC):
+ * <p>Tables (schema version 2; all times epoch milliseconds UTC):
  * <ul>
  * <li>{@code bars(symbol, market, interval, open_time_ms, open, high, low, close, volume, placeholder,
  * source_file)}, key (symbol, market, interval, open_time_ms); market is {@link Market#code()}, interval
  * {@link BarInterval#code()}.</li>
  * <li>{@code funding(symbol, time_ms, rate, interval_ms, mark_price, source_file)}, key (symbol, time_ms);
  * mark_price NULL when unknown.</li>
+ * <li>{@code open_interest(symbol, time_ms, sum_open_interest, sum_open_interest_value, source_file)}, key (symbol,
+ * time_ms); open interest in base units, its value in USDT (NULL when unknown); schema version 2.</li>
  * <li>{@code ingested_files(path, sha256, series, policy, rows_read, rows_accepted, rows_rejected,
  * rows_already_present, conflicts, ingested_at_ms)}.</li>
  * <li>{@code rejected_rows(file, line, reason, sha256)}.</li>
  * <li>{@code conflicts(table_name, symbol, market, interval, time_ms, stored, incoming, source_file)}.</li>
  * <li>{@code schema_version(version, description, applied_at_ms)}.</li>
+ * <li>Schema version 3, portfolio results ({@link #replacePortfolio}): {@code portfolio_runs},
+ * {@code portfolio_folds}, {@code portfolio_metrics}, {@code portfolio_symbols}, {@code portfolio_ledger},
+ * {@code portfolio_correlation}, {@code portfolio_holes}, {@code multiple_testing}, {@code reality_check}, keyed by
+ * {@code run_id}.</li>
  * <li>Schema version 2, evaluation results ({@link #replaceEvaluation}): {@code runs}, {@code metrics},
- * {@code ledger} (a view over {@code ledger_books}, which keeps each book's cycles in list columns),
- * {@code trades}, {@code buckets}, {@code significance}, {@code decomposition}, {@code fold_fits}, every row
- * tagged {@code (run_id, symbol, strategy, config, fee_bps, compat, fold)}.</li>
+ * {@code ledger}, {@code trades}, {@code buckets}, {@code significance}, {@code decomposition},
+ * {@code fold_fits}, every row tagged {@code (run_id, symbol, strategy, config, fee_bps, compat, fold)}. Since
+ * version 6 the ledger is stored per book in list columns ({@code ledger_books}) and {@code ledger} is a view with
+ * migration 2's per-cycle columns.</li>
  * </ul>
  */
 public final class Store implements AutoCloseable {
@@ -160,6 +168,16 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** The sweep result tables ({@code sweep_runs}, {@code sweep}); the returned view shares this store's lock. */
+    public SweepStore sweeps() {
+        return new SweepStore(this);
+    }
+
+    /** The connection, for the package's table-specific writers; callers hold this store's monitor. */
+    DuckDBConnection connection() {
+        return conn;
+    }
+
     /** Where the store lives: an absolute file path or {@code :memory:}. */
     public String location() {
         return location;
@@ -207,6 +225,9 @@ public final class Store implements AutoCloseable {
             Tally tally = new Tally(src.warnings());
             for (FundingSeries f : src.funding()) {
                 ingestFunding(f, src.source(), tally);
+            }
+            for (OpenInterestSeries o : src.openInterest()) {
+                ingestOpenInterest(o, src.source(), tally);
             }
             List<BarSeries> touched = new ArrayList<>();
             for (BarSeries b : src.bars()) {
@@ -429,6 +450,69 @@ public final class Store implements AutoCloseable {
         tally.conflicts += conflicts;
     }
 
+    private static final String OI_SAME = "o.sum_open_interest = s.sum_open_interest AND (o.sum_open_interest_value"
+            + " IS NULL OR s.sum_open_interest_value IS NULL OR o.sum_open_interest_value = s.sum_open_interest_value)";
+    private static final String OI_KEY = "o.symbol = ? AND o.time_ms = s.time_ms";
+
+    private static String openInterestText(String a) {
+        return "'open_interest=' || " + a + ".sum_open_interest || ' value=' || coalesce(" + a
+                + ".sum_open_interest_value::VARCHAR, 'unknown')";
+    }
+
+    /** Stages and merges one open-interest series (rules as for funding: identical is present, else a conflict). */
+    private void ingestOpenInterest(OpenInterestSeries oi, String source, Tally tally) throws SQLException {
+        int n = oi.size();
+        if (n == 0) {
+            return;
+        }
+        String sym = oi.symbol().name();
+        execute("DELETE FROM stage_open_interest");
+        try (DuckDBAppender ap = conn.createAppender("temp", "main", "stage_open_interest")) {
+            for (int i = 0; i < n; i++) {
+                ap.beginRow().append(oi.timeMs(i)).append(oi.sumOpenInterest(i));
+                double v = oi.sumOpenInterestValue(i);
+                if (Double.isNaN(v)) {
+                    ap.appendNull();
+                } else {
+                    ap.append(v);
+                }
+                ap.endRow();
+            }
+        }
+        long[] pc = queryLongs("SELECT count(*) FILTER (WHERE " + OI_SAME + "), count(*) FILTER (WHERE NOT ("
+                + OI_SAME + ")) FROM stage_open_interest s JOIN open_interest o ON " + OI_KEY, sym);
+        long present = pc[0];
+        long conflicts = pc[1];
+        if (conflicts > 0) {
+            update("INSERT INTO conflicts SELECT 'open_interest', ?, NULL, NULL, s.time_ms, " + openInterestText("o")
+                    + ", " + openInterestText("s") + ", ? FROM stage_open_interest s JOIN open_interest o ON " + OI_KEY
+                    + " WHERE NOT (" + OI_SAME + ") AND NOT EXISTS (SELECT 1 FROM conflicts k WHERE"
+                    + " k.table_name = 'open_interest' AND k.symbol = ? AND k.time_ms = s.time_ms AND k.stored = "
+                    + openInterestText("o") + " AND k.incoming = " + openInterestText("s") + " AND k.source_file = ?)",
+                    sym, source, sym, sym, source);
+            if (tally.examplesWanted() > 0) {
+                try (PreparedStatement ps = prepare("SELECT s.time_ms, " + openInterestText("o") + ", "
+                        + openInterestText("s") + " FROM stage_open_interest s JOIN open_interest o ON " + OI_KEY
+                        + " WHERE NOT (" + OI_SAME + ") ORDER BY s.time_ms LIMIT ?", sym, tally.examplesWanted());
+                        ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        tally.examples.add("open interest " + sym + " " + Instant.ofEpochMilli(rs.getLong(1))
+                                + ": stored " + rs.getString(2) + ", incoming " + rs.getString(3) + " (stored kept)");
+                    }
+                }
+            }
+        }
+        update("UPDATE open_interest o SET sum_open_interest_value = s.sum_open_interest_value FROM"
+                + " stage_open_interest s WHERE " + OI_KEY + " AND o.sum_open_interest_value IS NULL"
+                + " AND s.sum_open_interest_value IS NOT NULL AND o.sum_open_interest = s.sum_open_interest", sym);
+        long inserted = update("INSERT INTO open_interest SELECT ?, s.*, ? FROM stage_open_interest s"
+                + " WHERE NOT EXISTS (SELECT 1 FROM open_interest o WHERE " + OI_KEY + ")", sym, source, sym);
+        checkBalance(source, "open interest " + sym, n, inserted, present, conflicts);
+        tally.accepted += inserted;
+        tally.present += present;
+        tally.conflicts += conflicts;
+    }
+
     private static void checkBalance(String source, String what, long n, long inserted, long present,
             long conflicts) {
         if (inserted + present + conflicts != n) {
@@ -475,6 +559,9 @@ public final class Store implements AutoCloseable {
         }
         for (FundingSeries f : src.funding()) {
             keys.add("funding:" + f.symbol().name());
+        }
+        for (OpenInterestSeries o : src.openInterest()) {
+            keys.add("open_interest:" + o.symbol().name());
         }
         return String.join(",", keys);
     }
@@ -615,11 +702,57 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Open-interest snapshots with time in {@code [fromInclusive, toExclusive)} (null = unbounded), in time order; the
+     * USDT value NaN where unknown.
+     */
+    public synchronized OpenInterestSeries openInterest(Symbol symbol, Instant fromInclusive, Instant toExclusive) {
+        Checks.notNull(symbol, "symbol");
+        try (PreparedStatement ps = prepare("SELECT time_ms, sum_open_interest, sum_open_interest_value FROM"
+                + " open_interest WHERE symbol = ? AND time_ms >= ? AND time_ms < ? ORDER BY time_ms", symbol.name(),
+                lower(fromInclusive), upper(toExclusive)); ResultSet rs = ps.executeQuery()) {
+            int cap = 1024;
+            long[] t = new long[cap];
+            double[] o = new double[cap];
+            double[] v = new double[cap];
+            int n = 0;
+            while (rs.next()) {
+                if (n == cap) {
+                    cap = cap * 2;
+                    t = Arrays.copyOf(t, cap);
+                    o = Arrays.copyOf(o, cap);
+                    v = Arrays.copyOf(v, cap);
+                }
+                t[n] = rs.getLong(1);
+                o[n] = rs.getDouble(2);
+                double value = rs.getDouble(3);
+                v[n] = rs.wasNull() ? Double.NaN : value;
+                n++;
+            }
+            return new OpenInterestSeries(symbol, Arrays.copyOf(t, n), Arrays.copyOf(o, n), Arrays.copyOf(v, n));
+        } catch (SQLException e) {
+            throw new StoreException("reading open interest " + symbol + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Ingested sources with these bytes (usually none or one), so a caller can skip parsing a known file. */
     public synchronized List<IngestedFile> ingestedFiles(String sha256) {
         Checks.notNull(sha256, "sha256");
         try {
             return StoreInfoQueries.files(this, "WHERE sha256 = ?", sha256);
+        } catch (SQLException e) {
+            throw new StoreException("reading ingested_files: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * True when a source with this path (a file path or URL, as given to {@link #ingest}) was committed: the
+     * downloader skips an archive file stored before, whatever its local copy.
+     */
+    public synchronized boolean ingested(String path) {
+        Checks.notNull(path, "path");
+        try {
+            return queryLong("SELECT count(*) FROM ingested_files WHERE path = ?", path) > 0;
         } catch (SQLException e) {
             throw new StoreException("reading ingested_files: " + e.getMessage(), e);
         }
@@ -768,9 +901,9 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Rows of one run in one result table (the {@code ledger}: one row per book and cycle). */
+    /** Rows of one run in one result table. */
     public synchronized long resultRows(String table, String runId) {
-        String t = resultRelation(table);
+        String t = resultTable(table);
         try {
             return queryLong("SELECT count(*) FROM " + t + " WHERE run_id = ?", Checks.notNull(runId, "runId"));
         } catch (SQLException e) {
@@ -793,11 +926,11 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Writes one run's rows of a result table (or of the per-cycle {@code ledger} view) to a CSV file with a header
-     * (DuckDB {@code COPY}), ordered by its key; NULL as an empty field, times as epoch-millisecond integers.
+     * Writes one run's rows of a result table to a CSV file with a header (DuckDB {@code COPY}), ordered by the
+     * table's key; NULL as an empty field, times as epoch-millisecond integers.
      */
     public synchronized void exportCsv(String table, String runId, Path file) {
-        String t = resultRelation(table);
+        String t = resultTable(table);
         Checks.notNull(file, "file");
         Checks.check(runId != null && runId.matches("[0-9a-f]{1,64}"), "run id must be hex, was " + runId);
         Path abs = file.toAbsolutePath();
@@ -813,11 +946,163 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * The newest evaluation run (by creation time) that holds {@code symbol}, or empty when {@code evaluate} has
+     * not run on it.
+     */
+    public synchronized java.util.Optional<String> latestRun(Symbol symbol) {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT run_id FROM runs WHERE symbol = ? ORDER BY created_at_ms DESC, run_id LIMIT 1")) {
+            ps.setString(1, Checks.notNull(symbol, "symbol").name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("finding the latest evaluation of " + symbol + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One run's rows of a result table for one symbol, ordered by the table's key: column name (lower case) →
+     * value ({@code Long} for integers, {@code Double}, {@code String}, {@code Boolean}, or null).
+     */
+    public synchronized List<java.util.Map<String, Object>> readResults(String table, String runId, Symbol symbol) {
+        String t = resultTable(table);
+        String sql = "SELECT * FROM " + t + " WHERE run_id = ? AND symbol = ? ORDER BY "
+                + String.join(", ", Schema.RESULT_RELATIONS.get(t));
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setString(1, Checks.notNull(runId, "runId"));
+            ps.setString(2, Checks.notNull(symbol, "symbol").name());
+            try (ResultSet rs = ps.executeQuery()) {
+                java.sql.ResultSetMetaData md = rs.getMetaData();
+                int k = md.getColumnCount();
+                List<java.util.Map<String, Object>> out = new ArrayList<>();
+                while (rs.next()) {
+                    java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    for (int c = 1; c <= k; c++) {
+                        Object v = rs.getObject(c);
+                        if (v instanceof Integer i) {
+                            v = i.longValue();
+                        } else if (v instanceof Float f) {
+                            v = f.doubleValue();
+                        } else if (v instanceof Short sh) {
+                            v = sh.longValue();
+                        }
+                        row.put(md.getColumnLabel(c).toLowerCase(java.util.Locale.ROOT), v);
+                    }
+                    out.add(row);
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading " + t + " of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The out-of-sample equity curves of one run and symbol from the {@code ledger} table: every row of each book
+     * (the stitched span; each row is tagged with the test fold it lies in), one curve per book, ordered by
+     * strategy, configuration, tier and compat.
+     */
+    public synchronized List<StoredCurve> equityCurves(String runId, Symbol symbol) {
+        String sql = "SELECT strategy, config, fee_bps, compat, start_ms, end_ms, equity FROM ledger WHERE run_id = ?"
+                + " AND symbol = ? ORDER BY strategy, config, fee_bps, compat, cycle";
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setString(1, Checks.notNull(runId, "runId"));
+            ps.setString(2, Checks.notNull(symbol, "symbol").name());
+            List<StoredCurve> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                String key = null;
+                String[] tag = null;
+                double bps = Double.NaN;
+                long[] st = new long[1024];
+                long[] en = new long[1024];
+                double[] eq = new double[1024];
+                int n = 0;
+                while (true) {
+                    boolean more = rs.next();
+                    String k = more ? rs.getString(1) + "\u0000" + rs.getString(2) + "\u0000" + rs.getDouble(3) + "\u0000"
+                            + rs.getString(4) : null;
+                    if (key != null && !key.equals(k)) {
+                        out.add(new StoredCurve(tag[0], tag[1], bps, tag[2], java.util.Arrays.copyOf(st, n),
+                                java.util.Arrays.copyOf(en, n), java.util.Arrays.copyOf(eq, n)));
+                        n = 0;
+                    }
+                    if (!more) {
+                        break;
+                    }
+                    key = k;
+                    tag = new String[] {rs.getString(1), rs.getString(2), rs.getString(4)};
+                    bps = rs.getDouble(3);
+                    if (n == st.length) {
+                        st = java.util.Arrays.copyOf(st, 2 * n);
+                        en = java.util.Arrays.copyOf(en, 2 * n);
+                        eq = java.util.Arrays.copyOf(eq, 2 * n);
+                    }
+                    st[n] = rs.getLong(5);
+                    en[n] = rs.getLong(6);
+                    eq[n] = rs.getDouble(7);
+                    n++;
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading the ledger of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A result relation named by a caller, or an exception (only registered names reach SQL text). */
-    private static String resultRelation(String table) {
+    private static String resultTable(String table) {
         Checks.check(table != null && Schema.RESULT_RELATIONS.containsKey(table),
                 table + " is not an evaluation result table " + Schema.RESULT_RELATIONS.keySet());
         return table;
+    }
+
+    // ------------------------------------------------------------------------------------------------ portfolio
+
+    /**
+     * How each symbol's hourly spot and perp klines and its funding are stitched from source files, and where
+     * they have gaps (ordered by symbol, then {@code funding}, {@code perp}, {@code spot}).
+     */
+    public synchronized List<SeriesCoverage> coverage() {
+        try {
+            return CoverageQueries.coverage(this);
+        } catch (SQLException e) {
+            throw new StoreException("reading coverage: " + e.getMessage(), e);
+        }
+    }
+
+    /** Names of the portfolio result tables (schema version 3), in write order. */
+    public static List<String> portfolioTables() {
+        return PortfolioTables.TABLES.stream().map(Schema.TableDef::name).toList();
+    }
+
+    /**
+     * Stores a portfolio study in the portfolio tables, replacing whatever its run id had stored, in one
+     * transaction ({@code evaluationRunId}: the run id its per-symbol evaluation was stored under in the
+     * evaluation tables, or null).
+     */
+    public synchronized void replacePortfolio(io.thermocarry.core.portfolio.PortfolioRun run, String evaluationRunId) {
+        Checks.notNull(run, "run");
+        String id = run.runId();
+        inTransaction("storing portfolio run " + id, () -> {
+            for (Schema.TableDef t : PortfolioTables.TABLES) {
+                update("DELETE FROM " + t.name() + " WHERE run_id = ?", id);
+            }
+            new PortfolioWriter(conn, id, clock.millis()).write(run, evaluationRunId);
+            return null;
+        });
+    }
+
+    /** Rows of one portfolio run in one portfolio table. */
+    public synchronized long portfolioRows(String table, String runId) {
+        Schema.TableDef t = Schema.table(table);
+        Checks.check(PortfolioTables.TABLES.contains(t), table + " is not a portfolio table");
+        try {
+            return queryLong("SELECT count(*) FROM " + t.name() + " WHERE run_id = ?", Checks.notNull(runId, "runId"));
+        } catch (SQLException e) {
+            throw new StoreException("counting " + t.name() + ": " + e.getMessage(), e);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ parquet
@@ -957,12 +1242,12 @@ public final class Store implements AutoCloseable {
     // ------------------------------------------------------------------------------------------------ plumbing
 
     @FunctionalInterface
-    private interface SqlWork<T> {
+    interface SqlWork<T> {
         T run() throws SQLException;
     }
 
     /** Runs {@code work} in one transaction: commit on success, roll back and rethrow on any failure. */
-    private <T> T inTransaction(String what, SqlWork<T> work) {
+    <T> T inTransaction(String what, SqlWork<T> work) {
         try {
             conn.setAutoCommit(false);
         } catch (SQLException e) {
@@ -1015,13 +1300,13 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private void execute(String sql) throws SQLException {
+    void execute(String sql) throws SQLException {
         try (Statement s = conn.createStatement()) {
             s.execute(sql);
         }
     }
 
-    private long update(String sql, Object... params) throws SQLException {
+    long update(String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = prepare(sql, params)) {
             return ps.executeLargeUpdate();
         }

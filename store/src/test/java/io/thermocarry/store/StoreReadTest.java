@@ -6,12 +6,15 @@ import static io.thermocarry.store.Fixtures.H;
 import static io.thermocarry.store.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.thermocarry.core.market.BarInterval;
 import io.thermocarry.core.market.BarSeries;
 import io.thermocarry.core.market.FundingSeries;
 import io.thermocarry.core.market.Market;
+import io.thermocarry.core.market.ParsedSource;
+import io.thermocarry.core.market.Rejection;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,19 @@ class StoreReadTest {
             assertArrayEquals(s.volumes(), all.volumes());
             assertEquals(38, store.bars(BTC, Market.SPOT, BarInterval.H1, Instant.ofEpochMilli(T0 + 10 * H), null)
                     .size());
+        }
+    }
+
+    @Test
+    void ingested_isTrueForCommittedPathsOnly_notForRefusedOnes() {
+        try (Store store = Store.inMemory()) {
+            store.ingest(Fixtures.bars("https://mirror/a.zip", Fixtures.walk(BTC, Market.SPOT, 10, 1)));
+            ParsedSource bad = new ParsedSource("https://mirror/b.zip", "ab", 1, List.of(), List.of(),
+                    List.of(new Rejection("b.csv", 3, "close 'x' is not a number")), List.of());
+            assertTrue(store.ingest(bad).refused());
+            assertTrue(store.ingested("https://mirror/a.zip"));
+            assertFalse(store.ingested("https://mirror/b.zip"), "a refused source was not committed");
+            assertFalse(store.ingested("https://mirror/c.zip"));
         }
     }
 
@@ -95,8 +111,10 @@ class StoreReadTest {
     void tables_listsTheMigratedTables() {
         try (Store store = Store.inMemory()) {
             assertEquals(List.of("bars", "buckets", "conflicts", "decomposition", "fold_fits", "funding",
-                    "ingested_files", "ledger_books", "metrics", "rejected_rows", "runs", "schema_version", "significance",
-                    "trades"), store.tables());
+                    "ingested_files", "ledger_books", "metrics", "multiple_testing", "open_interest", "portfolio_correlation",
+                    "portfolio_folds", "portfolio_holes", "portfolio_ledger", "portfolio_metrics", "portfolio_runs",
+                    "portfolio_symbols", "reality_check", "rejected_rows", "runs", "schema_version", "significance",
+                    "sweep", "sweep_runs", "trades"), store.tables());
         }
     }
 }

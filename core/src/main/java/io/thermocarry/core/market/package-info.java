@@ -1,2 +1,5 @@
-/** The market model: symbols, markets, bars, funding events and their column-form series; validated values. */
+/**
+ * The market model: symbols, markets, bars, funding events, open interest and their column-form series; validated
+ * values.
+ */
 package io.thermocarry.core.market;

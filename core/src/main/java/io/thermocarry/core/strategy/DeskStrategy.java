@@ -95,38 +95,61 @@ public record DeskStrategy(double baseFraction, double relaxationSafe, double te
                 }
                 return;
             }
-            Side side;
-            if (f > 0 && b > 0) {
-                side = Side.SHORT_BASIS;
-            } else if (sides == Sides.BOTH && f < 0 && b < 0) {
-                side = Side.LONG_BASIS;
-            } else {
-                if (Double.isNaN(b)) {
-                    out.unevaluated(Unevaluated.BASIS);
-                }
-                return;
-            }
-            double exposure = sig.exposure(k);
-            double r = sig.relaxationRatio(k);
-            double z = sig.temperatureZscore(k);
-            double ent = sig.entropyRate(k);
-            double je = sig.jeHealth(k);
-            double entThreshold = sig.entropyEquilibriumThreshold(k);
-            double jeThreshold = sig.jeDangerThreshold(k);
-            if (regime < 0 || Double.isNaN(exposure) || Double.isNaN(r) || Double.isNaN(z) || Double.isNaN(ent)
-                    || Double.isNaN(je) || Double.isNaN(entThreshold) || Double.isNaN(jeThreshold)) {
-                out.unevaluated(Unevaluated.SIGNAL);
-                return;
-            }
-            if (r < relaxationSafe && z > temperatureFloor && ent > entThreshold && je <= jeThreshold) {
-                out.unevaluated(Unevaluated.SPREAD_GATE);
-                out.unevaluated(Unevaluated.DEPTH_GATE);
-                double target = position.capital() * baseFraction * exposure;
+            Side side = entrySide(f, b, sig, k, out);
+            if (side != Side.FLAT) {
+                double target = position.capital() * baseFraction * sig.exposure(k);
                 if (target > 0) {
                     out.hold(side, target);
                 }
             }
         };
+    }
+
+    /**
+     * The desk's entry test (the rule's own, shared with the intraday execution layer so that both read the
+     * hourly signals of decision {@code k} the same way): short basis when {@code fundingRate > 0} and
+     * {@code basisPct > 0} (long basis mirrored with {@link Sides#BOTH}), and the four signal gates of decision
+     * {@code k} pass; the spread and depth gates pass as not evaluated. Flags what it could not evaluate on
+     * {@code out}.
+     *
+     * @param fundingRate the last settled funding rate (fraction per interval)
+     * @param basisPct the basis at the decision (percent)
+     * @param signals the decision path
+     * @param k the decision whose signals apply (the last settlement at or before the decision time)
+     * @param out where not-evaluated inputs are flagged
+     * @return the side to enter, or {@link Side#FLAT}
+     */
+    public Side entrySide(double fundingRate, double basisPct, SignalPath signals, int k, Decision out) {
+        Side side;
+        if (fundingRate > 0 && basisPct > 0) {
+            side = Side.SHORT_BASIS;
+        } else if (sides == Sides.BOTH && fundingRate < 0 && basisPct < 0) {
+            side = Side.LONG_BASIS;
+        } else {
+            if (Double.isNaN(basisPct)) {
+                out.unevaluated(Unevaluated.BASIS);
+            }
+            return Side.FLAT;
+        }
+        int regime = signals.regimeCode(k);
+        double exposure = signals.exposure(k);
+        double r = signals.relaxationRatio(k);
+        double z = signals.temperatureZscore(k);
+        double ent = signals.entropyRate(k);
+        double je = signals.jeHealth(k);
+        double entThreshold = signals.entropyEquilibriumThreshold(k);
+        double jeThreshold = signals.jeDangerThreshold(k);
+        if (regime < 0 || Double.isNaN(exposure) || Double.isNaN(r) || Double.isNaN(z) || Double.isNaN(ent)
+                || Double.isNaN(je) || Double.isNaN(entThreshold) || Double.isNaN(jeThreshold)) {
+            out.unevaluated(Unevaluated.SIGNAL);
+            return Side.FLAT;
+        }
+        if (r < relaxationSafe && z > temperatureFloor && ent > entThreshold && je <= jeThreshold) {
+            out.unevaluated(Unevaluated.SPREAD_GATE);
+            out.unevaluated(Unevaluated.DEPTH_GATE);
+            return side;
+        }
+        return Side.FLAT;
     }
 
     /**

@@ -23,5 +23,14 @@ public enum ExitReason {
     /** Capital reached zero; the position was liquidated at the next decision. */
     RUIN,
     /** Still open at the end of the data: closed at the last cycle's end. */
-    END_OF_DATA
+    END_OF_DATA,
+    /**
+     * Intraday execution: the funding predicted from the premium index over the running interval (SPEC §8)
+     * turned against the carry side.
+     */
+    PREDICTED_FUNDING_FLIP,
+    /** Portfolio: the symbol left the universe at a rebalance (SPEC §12). */
+    UNIVERSE,
+    /** Portfolio: the next cycle is a data hole (missing settlements or no basis): held flat through it. */
+    DATA_HOLE
 }
