@@ -129,14 +129,17 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /**
-     * Evaluates every symbol of the request (two at a time) and stores each symbol's results as soon as it is
-     * done, in one evaluation session (re-running the same request replaces its run). Shared with {@code demo}.
+     * Evaluates every symbol of the request and stores each symbol's results as soon as it is done, in one
+     * evaluation session (re-running the same request replaces its run). Every symbol's parts (each compat mode, the
+     * decomposition) are tasks on one two-thread pool, so the symbols' unequal sizes balance. Shared with
+     * {@code demo}.
      */
     static EvaluationRun evaluateInto(Store store, EvaluationRequest request, SymbolEvaluator.Listener listener)
             throws InterruptedException {
         EvaluationSpec spec = request.spec();
         List<SymbolEvaluation> evaluated = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(2, request.symbols().size()), r -> {
+        // two threads (the desk's machines have two cores) shared by every symbol's parts
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "evaluate");
             t.setDaemon(true);
             return t;
@@ -145,7 +148,7 @@ final class EvaluateCommand implements Callable<Integer> {
             List<Future<SymbolEvaluation>> futures = new ArrayList<>();
             for (Symbol s : request.symbols()) {
                 SymbolData data = load(store, s, request);
-                futures.add(pool.submit(() -> SymbolEvaluator.evaluate(data, spec, listener)));
+                futures.add(SymbolEvaluator.evaluateAsync(data, spec, listener, pool));
             }
             // each symbol's rows are appended as soon as it is done, while the others are still computed
             try (Store.EvaluationSession session = store.beginEvaluation(request)) {

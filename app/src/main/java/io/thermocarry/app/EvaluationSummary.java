@@ -109,6 +109,23 @@ final class EvaluationSummary {
         out.printf("%s next-cycle carry of a unit short basis by relaxation ratio (bp of notional):%n", s.symbol());
         out.print(Out.table(List.of("compat", "scheme", "bucket", "n", "mean", "funding", "basis", "median", "hit",
                 "|b| shrank", "p10", "worst 10% mean"), rows));
+        List<List<String>> grid = new ArrayList<>();
+        for (BucketRow b : s.buckets()) {
+            if (b.scheme() != BucketScheme.RELAXATION_FIXED_BY_ENTROPY_TERCILE || b.entropyBucket() != 0) {
+                continue;
+            }
+            List<String> row = new ArrayList<>(List.of(compat(b.compat()), b.label().split(" ")[0]));
+            for (BucketRow c : s.buckets()) {
+                if (c.scheme() == b.scheme() && c.compat() == b.compat() && c.bucket() == b.bucket()) {
+                    row.add(bp(c.meanTotal()) + " / " + Out.fmt(c.hitRate(), 2) + " (" + c.count() + ")");
+                }
+            }
+            grid.add(row);
+        }
+        if (!grid.isEmpty()) {
+            out.printf("%s the same by relaxation bucket × entropy-rate tercile: mean bp / hit rate (n)%n", s.symbol());
+            out.print(Out.table(List.of("compat", "bucket", "entropy low", "entropy mid", "entropy high"), grid));
+        }
     }
 
     private static void decomposition(PrintStream out, SymbolEvaluation s) {

@@ -23,6 +23,7 @@ import io.thermocarry.core.regime.Regime;
 import io.thermocarry.core.regime.RegimeConfig;
 import io.thermocarry.core.stats.ConfidenceInterval;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.duckdb.DuckDBAppender;
@@ -51,7 +52,7 @@ final class EvaluationWriter {
     /** Appends every row of one symbol's evaluation. */
     void write(EvaluationRequest request, SymbolEvaluation s) throws SQLException {
         try (DuckDBAppender runs = appender("runs"); DuckDBAppender metrics = appender("metrics");
-                DuckDBAppender ledger = appender("ledger"); DuckDBAppender trades = appender("trades");
+                DuckDBAppender ledger = appender("ledger_books"); DuckDBAppender trades = appender("trades");
                 DuckDBAppender buckets = appender("buckets"); DuckDBAppender sig = appender("significance");
                 DuckDBAppender dec = appender("decomposition"); DuckDBAppender fits = appender("fold_fits")) {
             {
@@ -175,25 +176,39 @@ final class EvaluationWriter {
                 .append(d == null ? 0 : d.fundingNotEvaluated()).endRow();
     }
 
+    /** One {@code ledger_books} row: the book's out-of-sample cycles as lists. */
     private void ledgerRows(DuckDBAppender a, StrategyResult r) throws SQLException {
         Ledger l = r.result().ledger();
+        int from = l.firstCycle();
+        int to = l.size();
+        int m = Math.max(to - from, 0);
+        int[] fold = new int[m];
+        int[] cycle = new int[m];
+        List<String> side = new java.util.ArrayList<>(m);
+        List<String> regime = new java.util.ArrayList<>(m);
         List<FoldPerformance> folds = r.folds();
-        String sym = r.symbol().name();
-        double bps = r.tier().roundTripBps();
-        String compat = r.compat().name().toLowerCase(Locale.ROOT);
         int fi = 0;
-        for (int k = l.firstCycle(); k < l.size(); k++) {
+        for (int i = 0; i < m; i++) {
+            int k = from + i;
             while (fi + 1 < folds.size() && k >= folds.get(fi).fold().testEnd()) {
                 fi++;
             }
-            int fold = folds.isEmpty() ? STITCHED : folds.get(fi).fold().index();
-            a.beginRow().append(runId).append(sym).append(r.strategy()).append(r.config()).append(bps).append(compat)
-                    .append(fold).append(k).append(l.startMs(k)).append(l.endMs(k)).append(l.side(k).name())
-                    .append(l.notional(k)).append(l.traded(k)).append(l.funding(k)).append(l.basis(k))
-                    .append(l.price(k)).append(l.fee(k)).append(l.total(k)).append(l.equity(k));
+            fold[i] = folds.isEmpty() ? STITCHED : folds.get(fi).fold().index();
+            cycle[i] = k;
+            side.add(l.side(k).name());
             Regime g = l.regime(k);
-            text(a, g == null ? null : g.name()).endRow();
+            regime.add(g == null ? null : g.name());
         }
+        a.beginRow().append(runId).append(r.symbol().name()).append(r.strategy()).append(r.config());
+        num(a, r.tier().roundTripBps());
+        a.append(r.compat().name().toLowerCase(Locale.ROOT)).append(fold).append(cycle)
+                .append(Arrays.copyOfRange(l.starts(), from, to)).append(Arrays.copyOfRange(l.ends(), from, to))
+                .append(side).append(Arrays.copyOfRange(l.notionals(), from, to))
+                .append(Arrays.copyOfRange(l.tradedNotionals(), from, to))
+                .append(Arrays.copyOfRange(l.fundings(), from, to)).append(Arrays.copyOfRange(l.bases(), from, to))
+                .append(Arrays.copyOfRange(l.prices(), from, to)).append(Arrays.copyOfRange(l.fees(), from, to))
+                .append(Arrays.copyOfRange(l.totals(), from, to)).append(Arrays.copyOfRange(l.equities(), from, to))
+                .append(regime).endRow();
     }
 
     private static int foldOf(List<FoldPerformance> folds, int cycle) {

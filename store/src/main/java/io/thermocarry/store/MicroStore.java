@@ -21,7 +21,7 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Writing and reading the microstructure tables of schema version 6 (SPEC §8): {@code book_depth},
+ * Writing and reading the microstructure tables of schema version 7 (SPEC §8): {@code book_depth},
  * {@code book_ticker}, {@code liquidations}, {@code liquidation_coverage}, {@code funding_info} (open interest has
  * its own path in {@link Store}). Same rule as bars and funding: rows are appended into a session-local staging table
  * (the DuckDB appender, never an {@code INSERT} per row), then set-based SQL counts what is already present,

@@ -65,7 +65,7 @@ import org.duckdb.DuckDBDriver;
  * <li>{@code funding(symbol, time_ms, rate, interval_ms, mark_price, source_file)}, key (symbol, time_ms);
  * mark_price NULL when unknown.</li>
  * <li>{@code open_interest(symbol, time_ms, sum_open_interest, sum_open_interest_value, source_file)}, key (symbol,
- * time_ms); open interest in base units, its value in USDT (NULL when unknown; from schema version 6 the base
+ * time_ms); open interest in base units, its value in USDT (NULL when unknown; from schema version 7 the base
  * amount may be NULL too, for an aggregator's USDT-only daily close).</li>
  * <li>{@code ingested_files(path, sha256, series, policy, rows_read, rows_accepted, rows_rejected,
  * rows_already_present, conflicts, ingested_at_ms)}.</li>
@@ -78,9 +78,11 @@ import org.duckdb.DuckDBDriver;
  * {@code run_id}.</li>
  * <li>Schema version 2, evaluation results ({@link #replaceEvaluation}): {@code runs}, {@code metrics},
  * {@code ledger}, {@code trades}, {@code buckets}, {@code significance}, {@code decomposition},
- * {@code fold_fits}, every row tagged {@code (run_id, symbol, strategy, config, fee_bps, compat, fold)}.</li>
+ * {@code fold_fits}, every row tagged {@code (run_id, symbol, strategy, config, fee_bps, compat, fold)}. Since
+ * version 6 the ledger is stored per book in list columns ({@code ledger_books}) and {@code ledger} is a view with
+ * migration 2's per-cycle columns.</li>
  * </ul>
- * Schema version 6, microstructure (SPEC §8; see {@code MicroStore}):
+ * Schema version 7, microstructure (SPEC §8; see {@code MicroStore}):
  * <ul>
  * <li>{@code book_depth(symbol, time_ms, percentage, depth, notional, source_file)}, key (symbol, time_ms,
  * percentage): cumulative size in ±% bands of mid, base asset and USDT.</li>
@@ -580,7 +582,7 @@ public final class Store implements AutoCloseable {
                 ap.beginRow().append(oi.timeMs(i));
                 double o = oi.sumOpenInterest(i);
                 if (Double.isNaN(o)) {
-                    // an aggregator's daily close has only the USDT value (schema 6 allows NULL here)
+                    // an aggregator's daily close has only the USDT value (schema 7 allows NULL here)
                     ap.appendNull();
                 } else {
                     ap.append(o);
@@ -976,7 +978,7 @@ public final class Store implements AutoCloseable {
 
     /** Names of the evaluation result tables ({@code runs}, {@code metrics}, {@code ledger}, ...), in write order. */
     public static List<String> resultTables() {
-        return Schema.RESULT_TABLES.stream().map(Schema.TableDef::name).toList();
+        return List.copyOf(Schema.RESULT_RELATIONS.keySet());
     }
 
     /**
@@ -1085,11 +1087,11 @@ public final class Store implements AutoCloseable {
 
     /** Rows of one run in one result table. */
     public synchronized long resultRows(String table, String runId) {
-        Schema.TableDef t = resultTable(table);
+        String t = resultTable(table);
         try {
-            return queryLong("SELECT count(*) FROM " + t.name() + " WHERE run_id = ?", Checks.notNull(runId, "runId"));
+            return queryLong("SELECT count(*) FROM " + t + " WHERE run_id = ?", Checks.notNull(runId, "runId"));
         } catch (SQLException e) {
-            throw new StoreException("counting " + t.name() + ": " + e.getMessage(), e);
+            throw new StoreException("counting " + t + ": " + e.getMessage(), e);
         }
     }
 
@@ -1112,7 +1114,7 @@ public final class Store implements AutoCloseable {
      * table's key; NULL as an empty field, times as epoch-millisecond integers.
      */
     public synchronized void exportCsv(String table, String runId, Path file) {
-        Schema.TableDef t = resultTable(table);
+        String t = resultTable(table);
         Checks.notNull(file, "file");
         Checks.check(runId != null && runId.matches("[0-9a-f]{1,64}"), "run id must be hex, was " + runId);
         Path abs = file.toAbsolutePath();
@@ -1120,10 +1122,11 @@ public final class Store implements AutoCloseable {
             if (abs.getParent() != null) {
                 Files.createDirectories(abs.getParent());
             }
-            execute("COPY (SELECT * FROM " + t.name() + " WHERE run_id = '" + runId + "' ORDER BY "
-                    + String.join(", ", t.keyColumns()) + ") TO " + sqlString(abs.toString()) + " (HEADER, DELIMITER ',')");
+            execute("COPY (SELECT * FROM " + t + " WHERE run_id = '" + runId + "' ORDER BY "
+                    + String.join(", ", Schema.RESULT_RELATIONS.get(t)) + ") TO " + sqlString(abs.toString())
+                    + " (HEADER, DELIMITER ',')");
         } catch (IOException | SQLException e) {
-            throw new StoreException("exporting " + t.name() + " of run " + runId + " to " + abs + ": " + e.getMessage(), e);
+            throw new StoreException("exporting " + t + " of run " + runId + " to " + abs + ": " + e.getMessage(), e);
         }
     }
 
@@ -1148,9 +1151,9 @@ public final class Store implements AutoCloseable {
      * value ({@code Long} for integers, {@code Double}, {@code String}, {@code Boolean}, or null).
      */
     public synchronized List<java.util.Map<String, Object>> readResults(String table, String runId, Symbol symbol) {
-        Schema.TableDef t = resultTable(table);
-        String sql = "SELECT * FROM " + t.name() + " WHERE run_id = ? AND symbol = ? ORDER BY "
-                + String.join(", ", t.keyColumns());
+        String t = resultTable(table);
+        String sql = "SELECT * FROM " + t + " WHERE run_id = ? AND symbol = ? ORDER BY "
+                + String.join(", ", Schema.RESULT_RELATIONS.get(t));
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             ps.setString(1, Checks.notNull(runId, "runId"));
             ps.setString(2, Checks.notNull(symbol, "symbol").name());
@@ -1176,7 +1179,7 @@ public final class Store implements AutoCloseable {
                 return out;
             }
         } catch (SQLException e) {
-            throw new StoreException("reading " + t.name() + " of run " + runId + ": " + e.getMessage(), e);
+            throw new StoreException("reading " + t + " of run " + runId + ": " + e.getMessage(), e);
         }
     }
 
@@ -1232,10 +1235,11 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private static Schema.TableDef resultTable(String table) {
-        Schema.TableDef t = Schema.table(table);
-        Checks.check(Schema.RESULT_TABLES.contains(t), table + " is not an evaluation result table");
-        return t;
+    /** A result relation named by a caller, or an exception (only registered names reach SQL text). */
+    private static String resultTable(String table) {
+        Checks.check(table != null && Schema.RESULT_RELATIONS.containsKey(table),
+                table + " is not an evaluation result table " + Schema.RESULT_RELATIONS.keySet());
+        return table;
     }
 
     // ------------------------------------------------------------------------------------------------ portfolio

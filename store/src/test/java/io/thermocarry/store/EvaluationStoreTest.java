@@ -136,4 +136,29 @@ class EvaluationStoreTest {
             assertThrows(IllegalArgumentException.class, () -> store.exportCsv("ledger", "x'; DROP", dir.resolve("x")));
         }
     }
+
+    @Test
+    void migration6_movesAStoredLedgerTableIntoBooks_andTheViewShowsTheSameRows(@TempDir Path dir) {
+        Path db = dir.resolve("v5.duckdb");
+        List<List<Object>> rows;
+        try (Store store = Store.open(db)) {
+            store.replaceEvaluation(run);
+            rows = store.sqlForTests("SELECT * FROM ledger ORDER BY ALL");
+            // the store as schema version 5 left it: a ledger table with the same rows
+            store.sqlForTests("CREATE TABLE ledger_v5 AS SELECT * FROM ledger");
+            store.sqlForTests("DROP VIEW ledger");
+            store.sqlForTests("DROP TABLE ledger_books");
+            store.sqlForTests(Schema.LEDGER.ddl());
+            store.sqlForTests("INSERT INTO ledger SELECT * FROM ledger_v5");
+            store.sqlForTests("DROP TABLE ledger_v5");
+            store.sqlForTests("DELETE FROM schema_version WHERE version = 6");
+        }
+        try (Store store = Store.open(db)) {
+            assertEquals(Schema.latestVersion(), store.schemaVersion());
+            assertEquals(rows, store.sqlForTests("SELECT * FROM ledger ORDER BY ALL"));
+            assertEquals(run.symbols().get(0).results().size(),
+                    ((Number) store.sqlForTests("SELECT count(*) FROM ledger_books").get(0).get(0)).intValue());
+            assertTrue(!store.tables().contains("ledger"), "ledger is a view now");
+        }
+    }
 }

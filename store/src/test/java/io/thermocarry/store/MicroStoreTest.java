@@ -47,7 +47,7 @@ class MicroStoreTest {
                 List.of(new FundingInfo(BTC, 0.003, -0.003, 8)));
     }
 
-    /** USDT-only (an aggregator's daily close) and base-only (a polled log) snapshots: schema 6 keeps both. */
+    /** USDT-only (an aggregator's daily close) and base-only (a polled log) snapshots: schema 7 keeps both. */
     static OpenInterestSeries openInterest() {
         return new OpenInterestSeries(BTC, new long[] {T0, T0 + 5 * MIN}, new double[] {Double.NaN, 10},
                 new double[] {5e9, Double.NaN});

@@ -93,6 +93,9 @@ class StoreOpenInterestTest {
                     }
                 }
             }
+            // migration 6 turned migration 2's ledger table into a view: back to the table
+            store.sqlForTests("DROP VIEW ledger");
+            store.sqlForTests(Schema.LEDGER.ddl());
             store.sqlForTests("DELETE FROM schema_version WHERE version >= 3");
         }
         try (Store store = Store.open(db)) {

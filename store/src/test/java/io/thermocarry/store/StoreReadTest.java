@@ -111,7 +111,7 @@ class StoreReadTest {
     void tables_listsTheMigratedTables() {
         try (Store store = Store.inMemory()) {
             assertEquals(List.of("bars", "book_depth", "book_ticker", "buckets", "conflicts", "decomposition",
-                    "fold_fits", "funding", "funding_info", "ingested_files", "ledger", "liquidation_coverage",
+                    "fold_fits", "funding", "funding_info", "ingested_files", "ledger_books", "liquidation_coverage",
                     "liquidations", "metrics", "multiple_testing", "open_interest", "portfolio_correlation",
                     "portfolio_folds", "portfolio_holes", "portfolio_ledger", "portfolio_metrics", "portfolio_runs",
                     "portfolio_symbols", "reality_check", "rejected_rows", "runs", "schema_version", "significance",

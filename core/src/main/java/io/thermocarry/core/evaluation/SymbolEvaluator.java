@@ -19,6 +19,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Evaluates one symbol out of sample (SPEC §9). Stateless; one call per symbol (symbols are independent, so a
@@ -63,39 +65,89 @@ public final class SymbolEvaluator {
 
     /** Number of {@link Listener#stepDone} calls one symbol's evaluation makes. */
     public static int steps(EvaluationSpec spec) {
-        int perCompat = 1 + spec.configs().size() + 4 + (spec.tune() != null ? 1 : 0) + 2;
-        return spec.compats().size() * perCompat + 1;
+        boolean decompose = spec.decomposition() == DecompositionMode.RUN;
+        int inputs = decompose ? Compat.values().length : spec.compats().size();
+        return inputs + spec.compats().size() * (stepsPerCompat(spec) - 1) + (decompose ? 1 : 0);
     }
 
-    /** Evaluates one symbol. */
+    /** Steps of one compat mode: its signals, each physics configuration, 4 other books, tuning, buckets, bootstrap. */
+    private static int stepsPerCompat(EvaluationSpec spec) {
+        return 1 + spec.configs().size() + 4 + (spec.tune() != null ? 1 : 0) + 2;
+    }
+
+    /** Evaluates one symbol on the calling thread. */
     public static SymbolEvaluation evaluate(SymbolData data, EvaluationSpec spec, Listener listener) {
+        try {
+            return evaluateAsync(data, spec, listener, Runnable::run).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Evaluates one symbol with its independent parts as tasks on {@code executor}: preparing each compat mode's
+     * inputs, each mode's evaluation (after its inputs), and the edge decomposition (after both modes' inputs). No
+     * task waits for another inside the executor, so a small fixed pool shared by several symbols balances their
+     * parts without deadlock. The result is the same as {@link #evaluate}'s, whatever the executor.
+     *
+     * @param listener called from the executor's threads (must be thread-safe), or {@code null}
+     */
+    public static CompletableFuture<SymbolEvaluation> evaluateAsync(SymbolData data, EvaluationSpec spec,
+            Listener listener, Executor executor) {
         Checks.notNull(data, "data");
         Checks.notNull(spec, "spec");
+        Checks.notNull(executor, "executor");
         Listener progress = listener == null ? (s, w) -> { } : listener;
         String sym = data.symbol().name();
-        Map<Compat, CompatInputs> inputs = new EnumMap<>(Compat.class);
-        List<FoldLayout> layouts = new ArrayList<>();
-        List<StrategyResult> results = new ArrayList<>();
-        List<FoldFit> fits = new ArrayList<>();
-        List<BucketRow> buckets = new ArrayList<>();
-        List<SharpeComparison> significance = new ArrayList<>();
-        for (Compat compat : spec.compats()) {
-            CompatInputs p = inputs.computeIfAbsent(compat,
-                    c -> CompatInputs.of(data, c, spec.signalSpec(), spec.regimeSpec()));
-            progress.stepDone(sym, compat.name().toLowerCase(java.util.Locale.ROOT) + " signals");
-            new CompatRun(data, p, spec, progress).run(layouts, results, fits, buckets, significance);
+        boolean decompose = spec.decomposition() == DecompositionMode.RUN;
+        Map<Compat, CompletableFuture<CompatInputs>> inputs = new EnumMap<>(Compat.class);
+        for (Compat c : Compat.values()) {
+            if (spec.compats().contains(c) || decompose) {
+                inputs.put(c, CompletableFuture.supplyAsync(() -> {
+                    CompatInputs in = CompatInputs.of(data, c, spec.signalSpec(), spec.regimeSpec());
+                    progress.stepDone(sym, c.name().toLowerCase(java.util.Locale.ROOT) + " signals");
+                    return in;
+                }, executor));
+            }
         }
-        List<DecompositionRow> decomposition = List.of();
-        if (spec.decomposition() == DecompositionMode.RUN) {
-            CompatInputs ref = inputs.computeIfAbsent(Compat.REFERENCE,
-                    c -> CompatInputs.of(data, c, spec.signalSpec(), spec.regimeSpec()));
-            CompatInputs causal = inputs.computeIfAbsent(Compat.CAUSAL,
-                    c -> CompatInputs.of(data, c, spec.signalSpec(), spec.regimeSpec()));
-            decomposition = EdgeDecomposition.compute(data, ref, causal, spec);
+        List<CompletableFuture<Output>> runs = new ArrayList<>();
+        for (Compat c : spec.compats()) {
+            runs.add(inputs.get(c).thenApplyAsync(p -> new CompatRun(data, p, spec, progress).run(), executor));
         }
-        progress.stepDone(sym, "edge decomposition");
-        return new SymbolEvaluation(data.symbol(), layouts, results, fits, buckets, significance, decomposition,
-                data.settlementsAfterBasis());
+        CompletableFuture<List<DecompositionRow>> decomposition = !decompose
+                ? CompletableFuture.completedFuture(List.of())
+                : inputs.get(Compat.REFERENCE).thenCombineAsync(inputs.get(Compat.CAUSAL), (ref, causal) -> {
+                    List<DecompositionRow> rows = EdgeDecomposition.compute(data, ref, causal, spec);
+                    progress.stepDone(sym, "edge decomposition");
+                    return rows;
+                }, executor);
+        List<CompletableFuture<?>> all = new ArrayList<>(runs);
+        all.add(decomposition);
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            List<FoldLayout> layouts = new ArrayList<>();
+            List<StrategyResult> results = new ArrayList<>();
+            List<FoldFit> fits = new ArrayList<>();
+            List<BucketRow> buckets = new ArrayList<>();
+            List<SharpeComparison> significance = new ArrayList<>();
+            for (CompletableFuture<Output> f : runs) {
+                Output o = f.join();
+                layouts.add(o.layout());
+                results.addAll(o.results());
+                fits.addAll(o.fits());
+                buckets.addAll(o.buckets());
+                significance.addAll(o.significance());
+            }
+            return new SymbolEvaluation(data.symbol(), layouts, results, fits, buckets, significance,
+                    decomposition.join(), data.settlementsAfterBasis());
+        });
+    }
+
+    /** What one compat mode's evaluation produced. */
+    private record Output(FoldLayout layout, List<StrategyResult> results, List<FoldFit> fits, List<BucketRow> buckets,
+            List<SharpeComparison> significance) {
     }
 
     /** The seed of a symbol × compat's block starts: the spec's seed mixed with the symbol and the mode. */
@@ -124,16 +176,21 @@ public final class SymbolEvaluator {
             this.n = p.cycles().size();
         }
 
-        void run(List<FoldLayout> layouts, List<StrategyResult> results, List<FoldFit> fits, List<BucketRow> buckets,
-                List<SharpeComparison> significance) {
+        Output run() {
+            List<StrategyResult> results = new ArrayList<>();
+            List<FoldFit> fits = new ArrayList<>();
+            List<BucketRow> buckets = new ArrayList<>();
+            List<SharpeComparison> significance = new ArrayList<>();
             int first = Math.min(Math.max(p.firstDecision(), p.evaluationStart()), n);
             folds = spec.walkForward().folds(first, n);
             long startMs = folds.isEmpty() ? 0 : p.cycles().startMs(folds.get(0).testStart());
             long endMs = folds.isEmpty() ? 0 : p.cycles().endMs(n - 1);
-            layouts.add(new FoldLayout(p.compat(), n, p.firstDecision(), folds, startMs, endMs));
+            FoldLayout layout = new FoldLayout(p.compat(), n, p.firstDecision(), folds, startMs, endMs);
             if (folds.isEmpty()) {
-                progress.stepDone(sym, "no folds (" + n + " cycles)");
-                return;
+                for (int i = 1; i < stepsPerCompat(spec); i++) {
+                    progress.stepDone(sym, "no folds (" + n + " cycles)");
+                }
+                return new Output(layout, results, fits, buckets, significance);
             }
             oos = folds.get(0).testStart();
             Map<RegimeConfig, SignalPath> paths = new EnumMap<>(RegimeConfig.class);
@@ -163,6 +220,7 @@ public final class SymbolEvaluator {
             significance.addAll(significance(mine));
             results.addAll(withIntervals(mine));
             progress.stepDone(sym, "bootstrap");
+            return new Output(layout, results, fits, buckets, significance);
         }
 
         private List<StrategyResult> books(StrategySpec strategy, SignalPath path, String config) {
