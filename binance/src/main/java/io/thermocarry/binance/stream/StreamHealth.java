@@ -1,0 +1,14 @@
+package io.thermocarry.binance.stream;
+
+/**
+ * A change in a stream connection's health (see {@link StreamListener#onHealth}). {@code stream} is null for
+ * connection-wide events; {@code fromMs}/{@code toMs} bound a gap of missing closed klines (open times, the
+ * last exclusive), else 0.
+ */
+public record StreamHealth(Kind kind, String connection, String stream, long atMs, long fromMs, long toMs,
+        String detail) {
+    /** What happened. */
+    public enum Kind {
+        CONNECTED, DISCONNECTED, RECONNECTING, RENEWED, STALE, DUPLICATE, OUT_OF_ORDER, GAP
+    }
+}
