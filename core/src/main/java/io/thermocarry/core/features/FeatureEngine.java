@@ -111,7 +111,8 @@ public final class FeatureEngine {
                 h++;
             }
         }
-        WindowRank rank = new WindowRank(Arrays.copyOf(ht, h), Arrays.copyOf(hv, h), spec.window().toMillis());
+        WindowRank rank = new WindowRank(Arrays.copyOf(ht, h), Arrays.copyOf(hv, h), spec.window().toMillis(),
+                f.size());
         long maxAge = spec.quoteMaxAge().toMillis();
         int j = 0;
         for (int i = 0; i < f.size(); i++) {
@@ -167,7 +168,7 @@ public final class FeatureEngine {
                 (p < 0 ? bid : ask)[b] = d.notional(r);
             }
         }
-        WindowRank rank = new WindowRank(st, n1, spec.window().toMillis());
+        WindowRank rank = new WindowRank(st, n1, spec.window().toMillis(), f.size());
         long maxAge = spec.depthMaxAge().toMillis();
         int j = 0;
         for (int i = 0; i < f.size(); i++) {
@@ -230,11 +231,34 @@ public final class FeatureEngine {
         long fixed = spec.openInterestHorizon().toMillis();
         double[] change = new double[n];
         long[] t = oi.times();
+        int fc = -1; // last settlement at or before t[k] (times non-decreasing: a forward cursor)
+        int oc = -1; // last OI observation at or before the target, while targets do not decrease
+        long lastTarget = Long.MIN_VALUE;
+        long[] ft = funding.times();
         for (int k = 0; k < n; k++) {
-            long h = fixed > 0 ? fixed : intervalAt(funding, t[k]);
-            change[k] = changePct(oi, k, t[k] - h, maxAge);
+            long h;
+            if (fixed > 0) {
+                h = fixed;
+            } else if (ft.length == 0) {
+                h = DEFAULT_INTERVAL_MS;
+            } else {
+                while (fc + 1 < ft.length && ft[fc + 1] <= t[k]) {
+                    fc++;
+                }
+                h = fc < 0 ? funding.intervalMs(0) : fc + 1 < ft.length ? ft[fc + 1] - ft[fc] : funding.intervalMs(fc);
+            }
+            long target = t[k] - h;
+            if (target < lastTarget) {
+                oc = oi.lowerBound(target + 1) - 1;
+            } else {
+                while (oc + 1 < n && t[oc + 1] <= target) {
+                    oc++;
+                }
+            }
+            lastTarget = target;
+            change[k] = changePct(oi, k, oc, target, maxAge);
         }
-        WindowRank rank = new WindowRank(t, change, spec.window().toMillis());
+        WindowRank rank = new WindowRank(t, change, spec.window().toMillis(), f.size());
         int j = 0;
         for (int i = 0; i < f.size(); i++) {
             long d = f.time[i];
@@ -259,9 +283,11 @@ public final class FeatureEngine {
         }
     }
 
-    /** Percent change of OI from its value as of {@code target} to observation k; NaN when not comparable. */
-    private static double changePct(OpenInterestSeries oi, int k, long target, long maxAge) {
-        int j = oi.lowerBound(target + 1) - 1;
+    /**
+     * Percent change of OI from its value as of {@code target} (observation {@code j}, the last at or before it) to
+     * observation k; NaN when not comparable.
+     */
+    private static double changePct(OpenInterestSeries oi, int k, int j, long target, long maxAge) {
         if (j < 0 || target - oi.timeMs(j) > maxAge || j >= k) {
             return Double.NaN;
         }
