@@ -87,7 +87,6 @@ public final class BinanceStreamClient implements AutoCloseable {
     private final AtomicLong pingsSent = new AtomicLong();
     private final AtomicLong pongs = new AtomicLong();
     private final AtomicLong pings = new AtomicLong();
-    private final AtomicLong listenerErrors = new AtomicLong();
     private final AtomicInteger connected = new AtomicInteger();
 
     /** Per stream key ({@code connection + ":" + stream}): receive time of its last event, client clock. */
@@ -183,7 +182,7 @@ public final class BinanceStreamClient implements AutoCloseable {
         StreamSequencer q = sequencer;
         return new StreamStats(q.events(), connects.get(), reconnects.get(), renewals.get(), stale.get(),
                 q.duplicates(), q.outOfOrder(), q.gaps(), q.malformed(), q.overlapDropped(), pingsSent.get(),
-                pongs.get(), pings.get(), listenerErrors.get(), connected.get());
+                pongs.get(), pings.get(), q.listenerErrors(), connected.get());
     }
 
     /** The URLs connected to, one per host (futures first). */
@@ -265,14 +264,10 @@ public final class BinanceStreamClient implements AutoCloseable {
             if (!running) {
                 continue;
             }
-            try {
-                if (it instanceof Health h) {
-                    listener.onHealth(h.health());
-                } else if (it instanceof Frame f) {
-                    sequencer.accept(f.link.name, f.link.market, f.socket.id, f.overlap, f.text, f.receiveMs);
-                }
-            } catch (RuntimeException e) {
-                listenerErrors.incrementAndGet();
+            if (it instanceof Health h) {
+                sequencer.health(h.health());
+            } else if (it instanceof Frame f) {
+                sequencer.accept(f.link.name, f.link.market, f.socket.id, f.overlap, f.text, f.receiveMs);
             }
         }
     }
@@ -371,12 +366,14 @@ public final class BinanceStreamClient implements AutoCloseable {
 
         /** Opens a second connection, lets both run until the new one carried every stream, closes the old one. */
         Socket renew(Socket old) throws InterruptedException {
+            old.retiring = true;
             overlap = true;
             Socket fresh;
             try {
                 fresh = connect();
             } catch (Exception e) {
                 overlap = false;
+                old.retiring = false;
                 if (!running) {
                     return old;
                 }
@@ -439,7 +436,11 @@ public final class BinanceStreamClient implements AutoCloseable {
                 if (idle >= config.pingAfterIdle().toMillis()) {
                     s.lastPingMs = now;
                     pingsSent.incrementAndGet();
-                    s.ws.sendPing(ByteBuffer.wrap(new byte[] {'t', 'c'}));
+                    try {
+                        s.ws.sendPing(ByteBuffer.wrap(new byte[] {'t', 'c'}));
+                    } catch (RuntimeException e) {
+                        // a ping still outstanding or the socket closing: the next look decides
+                    }
                 }
                 if (now - s.openedAtMs >= config.renewAfter().toMillis()
                         && now - s.renewFailedAtMs >= config.renewOverlap().toMillis()) {
@@ -456,11 +457,15 @@ public final class BinanceStreamClient implements AutoCloseable {
         Socket connect() throws Exception {
             Socket s = new Socket(this, socketIds.incrementAndGet());
             WebSocket ws;
+            CompletableFuture<WebSocket> pending = http.newWebSocketBuilder().connectTimeout(config.connectTimeout())
+                    .buildAsync(url, s);
             try {
-                ws = http.newWebSocketBuilder().connectTimeout(config.connectTimeout()).buildAsync(url, s)
-                        .get(config.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+                ws = pending.get(config.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.ExecutionException e) {
                 throw e.getCause() instanceof Exception ex ? ex : e;
+            } catch (TimeoutException | InterruptedException e) {
+                pending.thenAccept(WebSocket::abort);
+                throw e;
             }
             s.ws = ws;
             s.openedAtMs = clock.millis();
@@ -507,6 +512,8 @@ public final class BinanceStreamClient implements AutoCloseable {
         volatile long lastPingMs = Long.MIN_VALUE / 2;
         volatile long renewFailedAtMs = Long.MIN_VALUE / 2;
         volatile String reason = "closed";
+        /** Set when a renewal starts replacing this socket: its later frames count as overlap. */
+        volatile boolean retiring;
         private final AtomicInteger released = new AtomicInteger();
 
         Socket(Link link, int id) {
@@ -545,7 +552,7 @@ public final class BinanceStreamClient implements AutoCloseable {
                     seen.add(stream);
                 }
                 if (running && !closed.isDone()) {
-                    queue.add(new Frame(link, this, text, now, link.overlap));
+                    queue.add(new Frame(link, this, text, now, link.overlap || retiring));
                 }
             }
             webSocket.request(1);

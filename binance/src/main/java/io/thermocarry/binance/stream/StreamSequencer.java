@@ -31,6 +31,8 @@ public final class StreamSequencer {
     private volatile long gaps;
     private volatile long malformed;
     private volatile long overlapDropped;
+    private volatile long listenerErrors;
+    private volatile RuntimeException firstListenerError;
 
     /** @param listener receives the accepted events and the health reports, on the caller's thread */
     public StreamSequencer(StreamListener listener) {
@@ -53,7 +55,7 @@ public final class StreamSequencer {
             e = decoder.decode(text, host, receiveMs);
         } catch (MalformedFrameException ex) {
             malformed++;
-            listener.onHealth(new StreamHealth(StreamHealth.Kind.MALFORMED, connection, null, receiveMs, 0, 0,
+            health(new StreamHealth(StreamHealth.Kind.MALFORMED, connection, null, receiveMs, 0, 0,
                     ex.getMessage()));
             return;
         }
@@ -73,18 +75,51 @@ public final class StreamSequencer {
         }
         if (verdict == ACCEPT) {
             events++;
-            listener.onEvent(e);
+            try {
+                listener.onEvent(e);
+            } catch (RuntimeException ex) {
+                listenerFailed(ex);
+            }
         } else if (overlap) {
             overlapDropped++;
         } else if (verdict == DUPLICATE) {
             duplicates++;
-            listener.onHealth(new StreamHealth(StreamHealth.Kind.DUPLICATE, connection, stream, receiveMs, 0, 0,
+            health(new StreamHealth(StreamHealth.Kind.DUPLICATE, connection, stream, receiveMs, 0, 0,
                     "dropped a repeat of " + describe(e)));
         } else {
             outOfOrder++;
-            listener.onHealth(new StreamHealth(StreamHealth.Kind.OUT_OF_ORDER, connection, stream, receiveMs, 0, 0,
+            health(new StreamHealth(StreamHealth.Kind.OUT_OF_ORDER, connection, stream, receiveMs, 0, 0,
                     "dropped an event older than one delivered: " + describe(e)));
         }
+    }
+
+    /**
+     * Hands a health report to the listener (an exception it throws is counted, see {@link #listenerErrors()}, and
+     * delivery goes on: the event that caused a report is still delivered).
+     */
+    public void health(StreamHealth h) {
+        try {
+            listener.onHealth(h);
+        } catch (RuntimeException ex) {
+            listenerFailed(ex);
+        }
+    }
+
+    private void listenerFailed(RuntimeException ex) {
+        if (firstListenerError == null) {
+            firstListenerError = ex;
+        }
+        listenerErrors++;
+    }
+
+    /** Exceptions the listener threw (each caught; delivery went on). */
+    public long listenerErrors() {
+        return listenerErrors;
+    }
+
+    /** The first exception the listener threw, or null. */
+    public RuntimeException firstListenerError() {
+        return firstListenerError;
     }
 
     /** Events delivered. */
@@ -140,7 +175,7 @@ public final class StreamSequencer {
             if (t > from) {
                 gaps++;
                 o.gapCoveredTo = t;
-                listener.onHealth(new StreamHealth(StreamHealth.Kind.GAP, connection, stream, receiveMs, from, t,
+                health(new StreamHealth(StreamHealth.Kind.GAP, connection, stream, receiveMs, from, t,
                         ((t - from) / iv) + " closed " + k.interval() + " kline(s) of " + k.symbol() + " "
                                 + k.market().code() + " missing"));
             }
