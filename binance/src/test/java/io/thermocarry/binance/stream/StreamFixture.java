@@ -53,8 +53,8 @@ final class StreamFixture implements AutoCloseable {
 
     /** Test config: thresholds in replay time, a short real tick. */
     static StreamConfig config() {
-        return StreamConfig.defaults().withTick(Duration.ofMillis(5)).withStale(Duration.ofSeconds(40),
-                Duration.ofSeconds(90)).withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8)).withJitterSeed(5)
+        return StreamConfig.defaults().withTick(Duration.ofMillis(5)).withStale(Duration.ofSeconds(60),
+                Duration.ofSeconds(150)).withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8)).withJitterSeed(5)
                 .withPingAfterIdle(Duration.ofSeconds(30));
     }
 
