@@ -8,6 +8,7 @@ import io.thermocarry.core.market.Market;
 import io.thermocarry.testkit.FakeBinance;
 import io.thermocarry.testkit.FakeBinanceStreams;
 import io.thermocarry.testkit.ManualClock;
+import io.thermocarry.testkit.ReplayClock;
 import io.thermocarry.testkit.StreamFaults;
 import io.thermocarry.testkit.StreamFaults.Target;
 import java.net.ServerSocket;
@@ -211,6 +212,32 @@ class BinanceStreamClientTest {
             assertTrue(d.toMillis() >= cap / 2 && d.toMillis() <= cap, k + ": " + d);
         }
         assertTrue(health.stream().anyMatch(h -> h.kind() == StreamHealth.Kind.RECONNECTING));
+    }
+
+    @Test
+    void manualClock_replaySendsWhatIsDueAsTheTestMovesTheClock() throws Exception {
+        ReplayClock clock = ReplayClock.manual(StreamFixture.FROM.toEpochMilli());
+        try (StreamFixture f = new StreamFixture(6, StreamFaults.none(), clock)) {
+            BinanceStreamClient c = f.start(StreamFixture.config().withStale(Duration.ofHours(1), Duration.ofHours(2)));
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (f.server.connections().size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            // nothing is sent before the clock moves past an event
+            Thread.sleep(50);
+            long firstAt = f.recording.events().get(0).timeMs();
+            long beforeFirst = f.recording.events().stream().filter(e -> e.timeMs() == firstAt).count();
+            assertTrue(f.owner.events.size() <= beforeFirst, "only the events at the start instant");
+            for (long t = f.recording.fromMs(); t <= f.recording.endMs(); t += 5_000) {
+                clock.advanceTo(t);
+                Thread.sleep(1);
+            }
+            clock.advanceTo(f.recording.endMs());
+            f.finish();
+            assertEquals(f.recording.events().size(), f.owner.events.size());
+            assertEquals(f.expectedClosed("perp"), f.owner.closedOpenTimes(Market.PERP));
+            assertEquals(0, c.stats().reconnects() + c.stats().gaps());
+        }
     }
 
     @Test

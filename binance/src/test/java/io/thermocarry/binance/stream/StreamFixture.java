@@ -6,6 +6,7 @@ import io.thermocarry.binance.download.NetPolicy;
 import io.thermocarry.core.market.Market;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.testkit.FakeBinanceStreams;
+import io.thermocarry.testkit.ReplayClock;
 import io.thermocarry.testkit.StreamFaults;
 import io.thermocarry.testkit.StreamRecording;
 import io.thermocarry.testkit.SyntheticMarket;
@@ -34,8 +35,14 @@ final class StreamFixture implements AutoCloseable {
     BinanceStreamClient client;
 
     StreamFixture(int minutes, StreamFaults faults) {
+        this(minutes, faults, null);
+    }
+
+    /** With {@code clock} null: an accelerated clock at {@link #SPEED}. */
+    StreamFixture(int minutes, StreamFaults faults, ReplayClock clock) {
         this.recording = recording(minutes, StreamRecording.Cadence.sparse());
-        this.server = FakeBinanceStreams.start(recording, faults, SPEED);
+        this.server = clock == null ? FakeBinanceStreams.start(recording, faults, SPEED)
+                : FakeBinanceStreams.start(recording, faults, clock);
         BinanceHttp http = new BinanceHttp(NetPolicy.defaults().withBackoff(Duration.ofMillis(200),
                 Duration.ofSeconds(2)), server.clock(), server.clock()::sleep, 3);
         BinanceRestClient rest = new BinanceRestClient(http, URI.create(server.restUrl()),
