@@ -373,6 +373,12 @@ public final class FakeBinanceStreams implements AutoCloseable {
             Conn c = new Conn(ids.incrementAndGet(), host, ws, res, streams, combined, clock.millis());
             ws.setAttachment(c);
             conns.add(c);
+            for (StreamFaults.Stall r : faults.refusals) {
+                if (r.target().covers(host) && c.openedAtMs >= r.atMs() && c.openedAtMs < r.atMs() + r.durationMs()) {
+                    closeByServer(c, 1013, "try again later (injected refusal)");
+                    return;
+                }
+            }
             boolean all = true;
             for (HostServer s : servers.values()) {
                 all &= s.seq.isEmpty() || s.conns.stream().anyMatch(x -> x.closedAtMs < 0);

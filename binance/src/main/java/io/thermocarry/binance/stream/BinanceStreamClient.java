@@ -349,10 +349,14 @@ public final class BinanceStreamClient implements AutoCloseable {
                             sleeper.sleep(wait);
                         }
                         case STALE -> {
-                            failures = 0;
+                            // a socket that never carried a frame counts as a failed attempt: back off
+                            failures = s.frames.get() > 0 ? 0 : failures + 1;
                             s.abort();
                             report(StreamHealth.Kind.RECONNECTING, name, null, 0, 0, "a stream was silent for "
                                     + config.reconnectAfter().toMillis() + " ms: reconnecting");
+                            if (failures > 0) {
+                                sleeper.sleep(config.backoff().backoff(failures, jitter.nextDouble()));
+                            }
                         }
                         case RENEW -> next = renew(s);
                     }
@@ -389,8 +393,17 @@ public final class BinanceStreamClient implements AutoCloseable {
                     && clock.millis() - start < config.renewOverlap().toMillis()) {
                 Thread.sleep(Math.max(1, tickMs / 4));
             }
+            if (fresh.closed.isDone() && !old.closed.isDone()) {
+                // the new socket died during the overlap: keep the old one, try again a little later
+                overlap = false;
+                old.retiring = false;
+                old.renewFailedAtMs = clock.millis();
+                report(StreamHealth.Kind.RECONNECTING, name, null, 0, 0, "renewal failed (" + fresh.closeReason()
+                        + "); keeping the old connection");
+                return old;
+            }
             old.closeNormally();
-            // frames the old socket queued before closing still carry the overlap flag; later ones cannot come
+            // the old socket's frames carry the overlap flag (retiring); the new one's are normal from here on
             overlap = false;
             renewals.incrementAndGet();
             report(StreamHealth.Kind.RENEWED, name, null, 0, 0, "connection renewed after "
@@ -443,7 +456,7 @@ public final class BinanceStreamClient implements AutoCloseable {
                     }
                 }
                 if (now - s.openedAtMs >= config.renewAfter().toMillis()
-                        && now - s.renewFailedAtMs >= config.renewOverlap().toMillis()) {
+                        && now - s.renewFailedAtMs >= config.backoff().backoffMax().toMillis()) {
                     return Exit.RENEW;
                 }
                 try {

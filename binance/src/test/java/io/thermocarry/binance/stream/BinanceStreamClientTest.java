@@ -147,6 +147,25 @@ class BinanceStreamClientTest {
     }
 
     @Test
+    void renewalRefused_keepsTheOldConnection_andRenewsLater() throws Exception {
+        // renewal due at 6 min; new connections refused from 5:50 to 7:00; the age limit at 10 min
+        StreamFaults faults = StreamFaults.none().maxConnectionAge(Duration.ofMinutes(10))
+                .refuseAt(at(5).plusSeconds(50), Duration.ofSeconds(70), Target.BOTH);
+        try (StreamFixture f = new StreamFixture(11, faults)) {
+            BinanceStreamClient c = f.start(StreamFixture.config().withRenewal(Duration.ofMinutes(6),
+                    Duration.ofSeconds(30)));
+            f.finish();
+            StreamStats s = c.stats();
+            assertTrue(s.renewals() >= 2, s.toString());
+            assertTrue(f.owner.health.stream().anyMatch(h -> h.kind() == StreamHealth.Kind.RECONNECTING
+                    && h.detail().startsWith("renewal failed")), f.owner.health.toString());
+            assertEquals(0, s.gaps() + s.reconnects() + s.duplicates() + s.outOfOrder(), s.toString());
+            assertTrue(f.server.connections().stream().anyMatch(x -> x.closedByServer()), "refusals happened");
+            assertEquals(f.recording.events().size(), f.owner.events.size());
+        }
+    }
+
+    @Test
     void forcedClose_withoutRenewal_isAReconnectAndABackfill() throws Exception {
         StreamFaults faults = StreamFaults.none().maxConnectionAge(Duration.ofMinutes(5));
         try (StreamFixture f = new StreamFixture(12, faults)) {
