@@ -14,7 +14,9 @@ import io.thermocarry.binance.stream.StreamDecoder;
 import io.thermocarry.binance.stream.StreamEvent;
 import io.thermocarry.binance.stream.StreamHealth;
 import io.thermocarry.binance.stream.StreamListener;
+import io.thermocarry.core.market.BarSeries;
 import io.thermocarry.core.market.Market;
+import io.thermocarry.core.market.ParsedSource;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.testkit.FakeBinanceStreams;
 import io.thermocarry.testkit.StreamFaults;
@@ -111,6 +113,40 @@ class StreamRecordingRealDataTest {
         assertEquals(perp, closedPerp, "every perp bar exactly once, in order");
         assertEquals(spot, closedSpot, "every spot bar exactly once, in order");
         assertEquals(4 * 3600, marks);
+    }
+
+    @Test
+    void recordingFromCoreSeries_readByBinanceReader_carriesTheSameBars() {
+        ParsedSource perpFile = BinanceReader.read(SharedData.file("klines/1m/futures/BTCUSDT.part-thesnowguru.csv.gz"));
+        ParsedSource spotFile = BinanceReader.read(
+                SharedData.file("klines/1m/spot/BTCUSDT.part-filimonov-eremeyka.csv.gz"));
+        ParsedSource fundingFile = BinanceReader.read(SharedData.file("funding/BTCUSDT.csv.gz"));
+        BarSeries perp = perpFile.bars().get(0);
+        BarSeries spot = spotFile.bars().get(0);
+        assertEquals(Market.PERP, perp.market());
+        assertEquals(Market.SPOT, spot.market());
+        StreamRecording rec = StreamRecording.fromBars(perp, spot, null, fundingFile.funding().get(0), FROM,
+                FROM.plus(Duration.ofMinutes(30)));
+        assertEquals(List.of("BTCUSDT"), rec.symbols());
+        StreamDecoder decoder = new StreamDecoder();
+        int closed = 0;
+        for (StreamRecording.Event e : rec.events()) {
+            if (!e.closedKline()) {
+                continue;
+            }
+            Market m = e.host() == StreamRecording.Host.SPOT ? Market.SPOT : Market.PERP;
+            KlineEvent k = (KlineEvent) decoder.decode(e.payload(), m, e.timeMs());
+            BarSeries s = m == Market.SPOT ? spot : perp;
+            int i = s.lowerBound(k.openTimeMs());
+            assertEquals(k.openTimeMs(), s.openTimeMs(i));
+            assertEquals(s.open(i), k.open());
+            assertEquals(s.high(i), k.high());
+            assertEquals(s.low(i), k.low());
+            assertEquals(s.close(i), k.close());
+            assertEquals(s.volume(i), k.volume());
+            closed++;
+        }
+        assertEquals(60, closed);
     }
 
     @Test
