@@ -14,8 +14,10 @@ import java.util.Map;
  *
  * <p>A stream is keyed by connection name and stream name. {@code socketId} tells connections apart: the first kline
  * of a stream on a new socket (after a reconnect) reports the closed bars missed since the last one as a
- * {@link StreamHealth.Kind#GAP}. {@code overlap} marks frames received while a renewal runs two sockets of the host
- * side by side: their repeats are dropped silently (counted in {@link #overlapDropped()}).
+ * {@link StreamHealth.Kind#GAP}. Repeats and steps back are reported when they come on the socket that delivered the
+ * newer event (the server sent them so); when they come on another socket of the connection — a renewal runs two side
+ * by side, and one may lag the other — or while {@code overlap} is set, they are dropped silently (counted in
+ * {@link #overlapDropped()}).
  */
 public final class StreamSequencer {
     private static final int ACCEPT = 0;
@@ -63,6 +65,8 @@ public final class StreamSequencer {
         Order o = orders.computeIfAbsent(connection, c -> new HashMap<>()).computeIfAbsent(stream, k -> new Order());
         boolean newSocket = o.socketId != socketId;
         o.socketId = socketId;
+        // a repeat from another socket than the one that delivered the newer event: two sockets overlapped
+        boolean crossSocket = o.acceptedSocketId != -1 && o.acceptedSocketId != socketId;
         int verdict;
         if (e instanceof KlineEvent k) {
             verdict = klineVerdict(o, k, newSocket, overlap, connection, stream, receiveMs);
@@ -74,13 +78,14 @@ public final class StreamSequencer {
             }
         }
         if (verdict == ACCEPT) {
+            o.acceptedSocketId = socketId;
             events++;
             try {
                 listener.onEvent(e);
             } catch (RuntimeException ex) {
                 listenerFailed(ex);
             }
-        } else if (overlap) {
+        } else if (overlap || crossSocket) {
             overlapDropped++;
         } else if (verdict == DUPLICATE) {
             duplicates++;
@@ -212,5 +217,6 @@ public final class StreamSequencer {
         long lastOpenE = Long.MIN_VALUE;
         long gapCoveredTo = Long.MIN_VALUE;
         int socketId = -1;
+        int acceptedSocketId = -1;
     }
 }

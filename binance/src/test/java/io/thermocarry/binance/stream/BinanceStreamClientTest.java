@@ -34,7 +34,7 @@ class BinanceStreamClientTest {
     @Test
     void cleanReplay_deliversEveryEventOnce_inOrder_andAnswersServerPings() throws Exception {
         try (StreamFixture f = new StreamFixture(12, StreamFaults.none().pingEvery(Duration.ofSeconds(20)))) {
-            BinanceStreamClient c = f.start(StreamFixture.config());
+            BinanceStreamClient c = f.start(StreamFixture.quietConfig());
             f.finish();
             assertEquals(f.expectedClosed("perp"), f.owner.closedOpenTimes(Market.PERP));
             assertEquals(f.expectedClosed("spot"), f.owner.closedOpenTimes(Market.SPOT));
@@ -53,7 +53,7 @@ class BinanceStreamClientTest {
     void faults_everyClosedKlineExactlyOnce_inOrder_withGapsBackfilledThroughA429() throws Exception {
         StreamFaults faults = StreamFaults.seeded(42).duplicates(25).outOfOrder(25).malformed(6)
                 .disconnectAt(at(4), Target.BOTH).disconnectAt(at(9).plusSeconds(20), Target.SPOT)
-                .maxConnectionAge(Duration.ofMinutes(13));
+                .maxConnectionAge(Duration.ofMinutes(12));
         try (StreamFixture f = new StreamFixture(20, faults)) {
             f.server.rest().retryAfterSeconds(2).inject(FakeBinance.Fault.RATE_LIMITED_429,
                     r -> r.path().endsWith("klines"), 1);
@@ -85,7 +85,8 @@ class BinanceStreamClientTest {
         // the futures connection is closed at 05:30 into the replay; events of 05:30 .. reconnect are lost
         StreamFaults faults = StreamFaults.none().disconnectAt(at(5).plusSeconds(30), Target.FUTURES);
         try (StreamFixture f = new StreamFixture(10, faults)) {
-            StreamConfig cfg = StreamFixture.config().withBackoff(Duration.ofSeconds(130), Duration.ofSeconds(130));
+            StreamConfig cfg = StreamFixture.quietConfig().withBackoff(Duration.ofSeconds(130),
+                    Duration.ofSeconds(130));
             f.start(cfg);
             f.finish();
             List<StreamHealth> gaps = f.owner.health.stream().filter(h -> h.kind() == StreamHealth.Kind.GAP).toList();
@@ -106,7 +107,8 @@ class BinanceStreamClientTest {
     void stall_isReportedStale_andTriggersAReconnect_andAnIdlePing() throws Exception {
         StreamFaults faults = StreamFaults.none().stallAt(at(3), Duration.ofMinutes(4), Target.FUTURES);
         try (StreamFixture f = new StreamFixture(10, faults)) {
-            BinanceStreamClient c = f.start(StreamFixture.config());
+            BinanceStreamClient c = f.start(StreamFixture.config().withStale(Duration.ofSeconds(60),
+                    Duration.ofSeconds(150)));
             f.finish();
             StreamStats s = c.stats();
             assertTrue(f.owner.health.stream().anyMatch(h -> h.kind() == StreamHealth.Kind.STALE
@@ -129,10 +131,10 @@ class BinanceStreamClientTest {
 
     @Test
     void renewal_beforeTheForcedClose_losesAndRepeatsNothing() throws Exception {
-        // the server's age limit stands for Binance's 24 h; the client renews at 3/4 of it
-        StreamFaults faults = StreamFaults.none().maxConnectionAge(Duration.ofMinutes(8));
+        // the server's age limit stands for Binance's 24 h; the client renews well before it
+        StreamFaults faults = StreamFaults.none().maxConnectionAge(Duration.ofMinutes(12));
         try (StreamFixture f = new StreamFixture(18, faults)) {
-            StreamConfig cfg = StreamFixture.config().withRenewal(Duration.ofMinutes(6), Duration.ofSeconds(30));
+            StreamConfig cfg = StreamFixture.quietConfig().withRenewal(Duration.ofMinutes(4), Duration.ofSeconds(30));
             BinanceStreamClient c = f.start(cfg);
             f.finish();
             StreamStats s = c.stats();
@@ -148,11 +150,12 @@ class BinanceStreamClientTest {
 
     @Test
     void renewalRefused_keepsTheOldConnection_andRenewsLater() throws Exception {
-        // renewal due at 6 min; new connections refused from 5:50 to 7:00; the age limit at 10 min
-        StreamFaults faults = StreamFaults.none().maxConnectionAge(Duration.ofMinutes(10))
-                .refuseAt(at(5).plusSeconds(50), Duration.ofSeconds(70), Target.BOTH);
-        try (StreamFixture f = new StreamFixture(11, faults)) {
-            BinanceStreamClient c = f.start(StreamFixture.config().withRenewal(Duration.ofMinutes(6),
+        // renewal due 5 min after connecting (a loaded machine may connect up to a minute or two late); new
+        // connections refused from 4:30 to 7:30; the age limit at 13 min
+        StreamFaults faults = StreamFaults.none().maxConnectionAge(Duration.ofMinutes(13))
+                .refuseAt(at(4).plusSeconds(30), Duration.ofMinutes(3), Target.BOTH);
+        try (StreamFixture f = new StreamFixture(12, faults)) {
+            BinanceStreamClient c = f.start(StreamFixture.quietConfig().withRenewal(Duration.ofMinutes(5),
                     Duration.ofSeconds(30)));
             f.finish();
             StreamStats s = c.stats();
@@ -168,8 +171,8 @@ class BinanceStreamClientTest {
     @Test
     void forcedClose_withoutRenewal_isAReconnectAndABackfill() throws Exception {
         StreamFaults faults = StreamFaults.none().maxConnectionAge(Duration.ofMinutes(5));
-        try (StreamFixture f = new StreamFixture(12, faults)) {
-            BinanceStreamClient c = f.start(StreamFixture.config().withBackoff(Duration.ofSeconds(70),
+        try (StreamFixture f = new StreamFixture(14, faults)) {
+            BinanceStreamClient c = f.start(StreamFixture.quietConfig().withBackoff(Duration.ofSeconds(70),
                     Duration.ofSeconds(70)));
             f.finish();
             assertTrue(c.stats().reconnects() >= 2, c.stats().toString());
@@ -237,7 +240,7 @@ class BinanceStreamClientTest {
     void manualClock_replaySendsWhatIsDueAsTheTestMovesTheClock() throws Exception {
         ReplayClock clock = ReplayClock.manual(StreamFixture.FROM.toEpochMilli());
         try (StreamFixture f = new StreamFixture(6, StreamFaults.none(), clock)) {
-            BinanceStreamClient c = f.start(StreamFixture.config().withStale(Duration.ofHours(1), Duration.ofHours(2)));
+            BinanceStreamClient c = f.start(StreamFixture.quietConfig());
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (f.server.connections().size() < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(2);

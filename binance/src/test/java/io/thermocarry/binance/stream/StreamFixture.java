@@ -58,11 +58,22 @@ final class StreamFixture implements AutoCloseable {
                 m.klines("BTCUSDT", "mark"), m.funding("BTCUSDT"), FROM, to, cadence);
     }
 
-    /** Test config: thresholds in replay time, a short real tick. */
+    /**
+     * Test config: thresholds in replay time (stale 2 min = 200 ms real, reconnect 5 min = 500 ms: headroom for a loaded
+     * machine), a short real tick.
+     */
     static StreamConfig config() {
-        return StreamConfig.defaults().withTick(Duration.ofMillis(5)).withStale(Duration.ofSeconds(60),
-                Duration.ofSeconds(150)).withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8)).withJitterSeed(5)
+        return StreamConfig.defaults().withTick(Duration.ofMillis(5)).withStale(Duration.ofSeconds(120),
+                Duration.ofSeconds(300)).withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8)).withJitterSeed(5)
                 .withPingAfterIdle(Duration.ofSeconds(30));
+    }
+
+    /**
+     * {@link #config()} without staleness (1 h): for tests that assert no reconnect at all, which a starved client
+     * thread on a loaded machine must not turn into a false stale reconnect.
+     */
+    static StreamConfig quietConfig() {
+        return config().withStale(Duration.ofHours(1), Duration.ofHours(2));
     }
 
     BinanceStreamClient start(StreamConfig config) {

@@ -132,6 +132,20 @@ class StreamSequencerTest {
     }
 
     @Test
+    void repeatsFromALaggingSecondSocket_areSilent_butWithinOneSocketReported() {
+        perp(1, book(10));
+        perp(1, book(11));
+        perp(2, book(10)); // socket 2 lags socket 1 (a renewal's overlap ending)
+        perp(2, book(11));
+        assertTrue(health.isEmpty());
+        assertEquals(2, seq.overlapDropped());
+        perp(2, book(12));
+        perp(2, book(12)); // the same socket repeats: the server did
+        assertEquals(1, seq.duplicates());
+        assertEquals(3, events.size());
+    }
+
+    @Test
     void malformedFrame_isCountedAndReported_andTheNextFrameDelivered() {
         perp(1, "{\"stream\":\"btcusdt@bookTicker\",\"data\":{\"u\":4000,\"s\":\"BTCUSDT\",\"b\":\"6");
         perp(1, book(1));
