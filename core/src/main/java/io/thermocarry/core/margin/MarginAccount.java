@@ -1,0 +1,190 @@
+package io.thermocarry.core.margin;
+
+/**
+ * The futures wallet of one carry's perp leg, walked bar by bar (SPEC §13); the mutable state the cycle engine
+ * (and the buffer study) drives. Money in units of capital, quantities in capital units per price (so
+ * {@code q·P} is the notional in units of capital); the bracket look-up converts to USDT with
+ * {@link MarginSpec#capitalUsdt()}. Primitive state only: the bar step allocates nothing.
+ *
+ * <p>Per bar: a transfer that has arrived by the bar's open is credited; the worst price of the bar (high for a
+ * short perp, low for a long one) gives the margin balance {@code B = W + s·q·(P − P_e)} and maintenance
+ * {@code MM = MM_usdt(q·P·C)/C}; the coverage {@code B/MM} updates the path's minimum; {@code B <= MM} is a
+ * liquidation at {@link MarginMath#liquidationPrice}; otherwise a margin balance at the close below
+ * {@code transferAt · W*} orders a top-up (see {@link MarginSpec}).
+ */
+public final class MarginAccount {
+    private final MarginSpec spec;
+    private final BracketTable table;
+    private final double usdt;
+    private final double leverage;
+    private final double share;
+    private final double transferAt;
+    private final long delayMs;
+
+    private int sign;
+    private double notional;
+    private double qty;
+    private double entry;
+    private double wallet;
+    private double target;
+    private double capital;
+    private boolean pending;
+    private double pendingAmount;
+    private long arrivalMs;
+    private double liquidationPrice = Double.NaN;
+
+    private double minCoverage = Double.POSITIVE_INFINITY;
+    private long minCoverageMs = Long.MIN_VALUE;
+    private int transfers;
+    private double transferred;
+
+    /** An account under {@code spec} (must be enabled). */
+    public MarginAccount(MarginSpec spec) {
+        if (!spec.enabled()) {
+            throw new IllegalArgumentException("margin is off (leverage 0): no account to run");
+        }
+        this.spec = spec;
+        this.table = spec.table();
+        this.usdt = spec.capitalUsdt();
+        this.leverage = spec.leverage();
+        this.share = spec.futuresShare();
+        this.transferAt = spec.transferAt();
+        this.delayMs = spec.transferDelay().toMillis();
+    }
+
+    /** The policy. */
+    public MarginSpec spec() {
+        return spec;
+    }
+
+    /**
+     * Opens (or re-sizes) the perp leg: the wallets are re-split, the futures wallet set to its target
+     * {@code min(E, max(N/L, share·E))}, the leg struck at {@code price}; a transfer in flight is dropped (the
+     * re-split supersedes it).
+     */
+    public void open(PerpLeg leg, double notional, double price, double capital) {
+        this.sign = leg.sign();
+        this.capital = capital;
+        this.target = Math.min(capital, Math.max(notional / leverage, share * capital));
+        this.wallet = target;
+        this.pending = false;
+        strikeAt(notional, price);
+    }
+
+    /**
+     * Carries the leg into a new cycle: the unrealized PnL at {@code price} moves into the wallet and the leg is
+     * re-struck at {@code price} for notional {@code N} (the cycle engine holds a constant notional per cycle).
+     */
+    public void strike(double notional, double price, double capital) {
+        wallet += sign * qty * (price - entry);
+        this.capital = capital;
+        strikeAt(notional, price);
+    }
+
+    private void strikeAt(double n, double price) {
+        this.notional = n;
+        this.qty = n / price;
+        this.entry = price;
+    }
+
+    /** Adds to the futures wallet (funding received > 0, the perp leg's fees < 0). */
+    public void credit(double amount) {
+        wallet += amount;
+    }
+
+    /**
+     * One bar. Returns true when the perp leg is liquidated inside it ({@link #liquidationPrice()} then holds
+     * the fill).
+     */
+    public boolean bar(long openMs, long closeMs, double high, double low, double close) {
+        if (pending && openMs >= arrivalMs) {
+            wallet += pendingAmount;
+            pending = false;
+        }
+        double worst = sign < 0 ? high : low;
+        double balance = wallet + sign * qty * (worst - entry);
+        double mm = table.maintenance(qty * worst * usdt) / usdt;
+        double cov = balance / mm;
+        if (cov < minCoverage) {
+            minCoverage = cov;
+            minCoverageMs = openMs;
+        }
+        if (balance <= mm) {
+            liquidationPrice = MarginMath.liquidationPrice(table, sign < 0 ? PerpLeg.SHORT : PerpLeg.LONG,
+                    qty * usdt, entry, wallet * usdt);
+            return true;
+        }
+        if (transferAt > 0 && !pending) {
+            double atClose = wallet + sign * qty * (close - entry);
+            if (atClose < transferAt * target) {
+                double amount = Math.min(target - atClose, capital - atClose);
+                if (amount > 0) {
+                    pending = true;
+                    pendingAmount = amount;
+                    arrivalMs = closeMs + delayMs;
+                    transfers++;
+                    transferred += amount;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Fill price of the last liquidation (NaN before any). */
+    public double liquidationPrice() {
+        return liquidationPrice;
+    }
+
+    /** Futures wallet {@code W} (units of capital). */
+    public double wallet() {
+        return wallet;
+    }
+
+    /** Target wallet {@code W*} of the current leg. */
+    public double target() {
+        return target;
+    }
+
+    /** Contracts held, in capital units per price. */
+    public double qty() {
+        return qty;
+    }
+
+    /** Price the leg is struck at. */
+    public double entry() {
+        return entry;
+    }
+
+    /** Notional of the current leg. */
+    public double notional() {
+        return notional;
+    }
+
+    /** Lowest coverage {@code B/MM} seen at any bar's worst point ({@code +∞} before any bar). */
+    public double minCoverage() {
+        return minCoverage;
+    }
+
+    /** Open time of the bar with the lowest coverage ({@code Long.MIN_VALUE} before any bar). */
+    public long minCoverageMs() {
+        return minCoverageMs;
+    }
+
+    /** Transfers ordered. */
+    public int transfers() {
+        return transfers;
+    }
+
+    /** Total amount ordered to the futures wallet (units of capital). */
+    public double transferred() {
+        return transferred;
+    }
+
+    /** Resets the path statistics (minimum coverage, transfer counts). */
+    public void resetStatistics() {
+        minCoverage = Double.POSITIVE_INFINITY;
+        minCoverageMs = Long.MIN_VALUE;
+        transfers = 0;
+        transferred = 0;
+    }
+}
