@@ -546,7 +546,8 @@ public final class BacktestEngine {
             }
             long ms = account.minCoverageMs();
             return new MarginOutcome(marginInputs.spec(), account.minCoverage(),
-                    ms == Long.MIN_VALUE ? null : Instant.ofEpochMilli(ms), liquidations, account.transfers(),
+                    ms == Long.MIN_VALUE ? null : Instant.ofEpochMilli(ms), account.minCoverageWorst(),
+                    account.minCoverageStrike(), liquidations, account.transfers(),
                     account.transferred(), barsWalked, cyclesWithoutBars);
         }
 

@@ -9,8 +9,8 @@ package io.thermocarry.core.margin;
  * <p>Per bar: a transfer that has arrived by the bar's open is credited; the worst price of the bar (high for a
  * short perp, low for a long one) gives the margin balance {@code B = W + s·q·(P − P_e)} and maintenance
  * {@code MM = MM_usdt(q·P·C)/C}; the coverage {@code B/MM} updates the path's minimum; {@code B <= MM} is a
- * liquidation at {@link MarginMath#liquidationPrice}; otherwise a margin balance at the close below
- * {@code transferAt · W*} orders a top-up (see {@link MarginSpec}).
+ * liquidation at {@link MarginMath#liquidationPrice}; otherwise a margin balance at the close short of its target
+ * by {@code transferAt · N/L} or more orders a top-up of that shortfall (see {@link MarginSpec}).
  */
 public final class MarginAccount {
     private final MarginSpec spec;
@@ -35,6 +35,8 @@ public final class MarginAccount {
 
     private double minCoverage = Double.POSITIVE_INFINITY;
     private long minCoverageMs = Long.MIN_VALUE;
+    private double minCoverageWorst = Double.NaN;
+    private double minCoverageStrike = Double.NaN;
     private int transfers;
     private double transferred;
 
@@ -108,6 +110,8 @@ public final class MarginAccount {
         if (cov < minCoverage) {
             minCoverage = cov;
             minCoverageMs = openMs;
+            minCoverageWorst = worst;
+            minCoverageStrike = entry;
         }
         if (balance <= mm) {
             liquidationPrice = MarginMath.liquidationPrice(table, sign < 0 ? PerpLeg.SHORT : PerpLeg.LONG,
@@ -115,16 +119,13 @@ public final class MarginAccount {
             return true;
         }
         if (transferAt > 0 && !pending) {
-            double atClose = wallet + sign * qty * (close - entry);
-            if (atClose < transferAt * target) {
-                double amount = Math.min(target - atClose, capital - atClose);
-                if (amount > 0) {
-                    pending = true;
-                    pendingAmount = amount;
-                    arrivalMs = closeMs + delayMs;
-                    transfers++;
-                    transferred += amount;
-                }
+            double shortfall = target - (wallet + sign * qty * (close - entry));
+            if (shortfall >= transferAt * notional / leverage) {
+                pending = true;
+                pendingAmount = shortfall;
+                arrivalMs = closeMs + delayMs;
+                transfers++;
+                transferred += shortfall;
             }
         }
         return false;
@@ -170,6 +171,16 @@ public final class MarginAccount {
         return minCoverageMs;
     }
 
+    /** The worst price of the bar with the lowest coverage (NaN before any bar). */
+    public double minCoverageWorst() {
+        return minCoverageWorst;
+    }
+
+    /** The strike price of the leg at the bar with the lowest coverage (NaN before any bar). */
+    public double minCoverageStrike() {
+        return minCoverageStrike;
+    }
+
     /** Transfers ordered. */
     public int transfers() {
         return transfers;
@@ -184,6 +195,8 @@ public final class MarginAccount {
     public void resetStatistics() {
         minCoverage = Double.POSITIVE_INFINITY;
         minCoverageMs = Long.MIN_VALUE;
+        minCoverageWorst = Double.NaN;
+        minCoverageStrike = Double.NaN;
         transfers = 0;
         transferred = 0;
     }

@@ -10,6 +10,8 @@ import java.util.List;
  * @param minCoverage lowest margin balance / maintenance at any bar's worst point ({@code +∞} when the perp leg
  *     was never held over a bar); liquidation at {@code <= 1}. Binance's margin ratio is its reciprocal.
  * @param minCoverageTime open time of that bar ({@code null} when none)
+ * @param minCoverageWorstPrice that bar's worst price (high for a short perp, low for a long; NaN when none)
+ * @param minCoverageStrikePrice the price the leg was struck at for that bar's cycle (NaN when none)
  * @param liquidations the liquidations in time order
  * @param transfers top-ups ordered from the spot wallet
  * @param transferred their total
@@ -17,7 +19,7 @@ import java.util.List;
  * @param cyclesWithoutBars held cycles with no bar inside (not checked, counted)
  */
 public record MarginOutcome(MarginSpec spec, double minCoverage, Instant minCoverageTime,
-        List<Liquidation> liquidations, int transfers, double transferred, long barsWalked, int cyclesWithoutBars) {
+        double minCoverageWorstPrice, double minCoverageStrikePrice, List<Liquidation> liquidations, int transfers, double transferred, long barsWalked, int cyclesWithoutBars) {
     /** Copies the list. */
     public MarginOutcome {
         liquidations = List.copyOf(liquidations);

@@ -14,10 +14,14 @@ import java.time.Duration;
  * a larger futures share. Between re-sizes the futures wallet moves with the perp's PnL, funding and the perp
  * leg's half of the fees; the spot wallet holds the rest ({@code E − W}).
  *
- * <p><b>Transfers.</b> When the margin balance at a bar close falls below {@code transferAt · W*}, the desk
- * orders a transfer from the spot wallet of {@code min(W* − B, E − B)} (back to target, at most what the spot
- * wallet holds); it arrives {@code transferDelay} after that close (a bar opening at or after the arrival sees
- * it). One transfer in flight at a time; {@code transferAt = 0} disables transfers.
+ * <p><b>Transfers.</b> When the margin balance at a bar close is short of the target by {@code transferAt · N/L}
+ * or more (that fraction of the initial margin lost since the last re-split or top-up), the desk orders the
+ * shortfall {@code W* − B} from the spot wallet — where the spot leg's gain mirrors the perp's loss: the desk
+ * sells that much spot and re-hedges — and it arrives {@code transferDelay} after that close (a bar opening at
+ * or after the arrival sees it). One transfer in flight at a time; {@code transferAt = 0} disables transfers.
+ * The trigger and the amount do not depend on the futures share, so two books differing only in their share
+ * order the same transfers at the same times and the larger share's balance stays above the smaller's by the
+ * difference of their targets: a larger share is never liquidated where a smaller one is not.
  *
  * <p><b>Liquidation.</b> When the worst price of a bar (high for a short perp, low for a long one, on the mark
  * price where the data has it) takes the margin balance to maintenance, the perp leg is closed at the
@@ -26,7 +30,7 @@ import java.time.Duration;
  * @param leverage perp leverage {@code L} ({@code 0} = margin off: the engine runs its margin-free path)
  * @param futuresShare desk's futures-wallet share of capital, in {@code [0, 1]}
  * @param transferDelay time from a transfer order to its arrival, {@code >= 0}
- * @param transferAt top-up trigger as a fraction of the target wallet, in {@code [0, 1]} (0 = never)
+ * @param transferAt top-up trigger, the fraction of the initial margin {@code N/L} lost, in {@code [0, 1]} (0 = never)
  * @param clearanceFeeRate Binance's liquidation clearance fee, fraction of the liquidated notional
  * @param capitalUsdt USDT per unit of capital (the bracket look-up needs USDT notionals)
  * @param table maintenance-margin brackets of the symbol
@@ -35,7 +39,7 @@ public record MarginSpec(double leverage, double futuresShare, Duration transfer
         double clearanceFeeRate, double capitalUsdt, BracketTable table) {
     /** Default transfer delay: one hour. */
     public static final Duration DEFAULT_TRANSFER_DELAY = Duration.ofHours(1);
-    /** Default top-up trigger: half the target wallet consumed. */
+    /** Default top-up trigger: half the initial margin lost. */
     public static final double DEFAULT_TRANSFER_AT = 0.5;
     /** Default clearance fee: Binance's USDT-M liquidation clearance fee, 1.25 % (its published maximum). */
     public static final double DEFAULT_CLEARANCE_FEE = 0.0125;
