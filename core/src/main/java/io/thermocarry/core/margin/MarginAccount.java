@@ -83,6 +83,21 @@ public final class MarginAccount {
         strikeAt(notional, price);
     }
 
+    /** Moves the unrealized PnL at {@code price} into the wallet and re-bases the leg there (same quantity). */
+    public void settle(double price) {
+        wallet += sign * qty * (price - entry);
+        entry = price;
+    }
+
+    /**
+     * Re-strikes the leg at {@code price} for notional {@code N} without realizing anything (the caller settled
+     * the previous price path with {@link #settle}); the buffer replay uses it where a resample joins two eras.
+     */
+    public void rebase(double notional, double price, double capital) {
+        this.capital = capital;
+        strikeAt(notional, price);
+    }
+
     private void strikeAt(double n, double price) {
         this.notional = n;
         this.qty = n / price;

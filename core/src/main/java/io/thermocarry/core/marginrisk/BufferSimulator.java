@@ -14,7 +14,8 @@ import io.thermocarry.core.strategy.Side;
  * <p>Per cycle {@code k} of the book: carry sign, notional and funding as fractions of the equity where the
  * book last traded (entry or re-size: the replay runs at capital 1, so a resample mixes cycles of different eras
  * on one scale), and the bars inside the cycle. A sequence is walked on a synthetic clock (each bar its own duration after the previous)
- * so transfers arrive after their delay across block joins too. The wallets are re-split where the carry
+ * so transfers arrive after their delay across block joins too; each cycle's price path is settled at its last
+ * close and the next cycle re-based at its own first open, so a join never books the jump between two eras. The wallets are re-split where the carry
  * opens, flips or re-sizes — also across a join, as a desk reopening the position would; the same side and
  * notional across a join continues the leg (the conservative reading: losses accumulate).
  *
@@ -100,7 +101,7 @@ public final class BufferSimulator {
             if (s != prevSign || nk != prevN) {
                 acct.open(PerpLeg.ofCarrySign(s), nk, p0, 1.0);
             } else {
-                acct.strike(nk, p0, 1.0);
+                acct.rebase(nk, p0, 1.0);
             }
             for (int j = a; j < b; j++) {
                 long dur = bars.closeMs(j) - bars.openMs(j);
@@ -109,6 +110,8 @@ public final class BufferSimulator {
                 }
                 clock += dur;
             }
+            // settle at the cycle's last close: the next cycle in the sequence may come from another era
+            acct.settle(bars.close(b - 1));
             acct.credit(funding[idx]);
             prevSign = s;
             prevN = nk;
