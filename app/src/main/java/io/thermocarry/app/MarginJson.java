@@ -77,6 +77,7 @@ final class MarginJson {
         o.put("transferred", Out.num(m.transferred()));
         o.put("barsWalked", m.barsWalked());
         o.put("cyclesWithoutBars", m.cyclesWithoutBars());
+        o.put("overLeveragedOpenings", m.overLeveraged());
         o.put("definition", DEFINITION);
         return o;
     }

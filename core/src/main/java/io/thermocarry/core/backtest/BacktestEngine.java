@@ -548,7 +548,8 @@ public final class BacktestEngine {
             return new MarginOutcome(marginInputs.spec(), account.minCoverage(),
                     ms == Long.MIN_VALUE ? null : Instant.ofEpochMilli(ms), account.minCoverageWorst(),
                     account.minCoverageStrike(), liquidations, account.transfers(),
-                    account.transferred(), barsWalked, cyclesWithoutBars);
+                    account.transferred(), barsWalked, cyclesWithoutBars,
+                    account.overLeveraged());
         }
 
         /** Closes what is still open after the last cycle (charged in causal mode only). */

@@ -39,6 +39,7 @@ public final class MarginAccount {
     private double minCoverageStrike = Double.NaN;
     private int transfers;
     private double transferred;
+    private int overLeveraged;
 
     /** An account under {@code spec} (must be enabled). */
     public MarginAccount(MarginSpec spec) {
@@ -70,6 +71,9 @@ public final class MarginAccount {
         this.target = Math.min(capital, Math.max(notional / leverage, share * capital));
         this.wallet = target;
         this.pending = false;
+        if (leverage > table.maxLeverage(notional * usdt)) {
+            overLeveraged++;
+        }
         strikeAt(notional, price);
     }
 
@@ -206,6 +210,14 @@ public final class MarginAccount {
         return transferred;
     }
 
+    /**
+     * Openings whose leverage exceeds what Binance allows at their notional (the bracket's initial leverage):
+     * the exchange would have refused the position at that leverage.
+     */
+    public int overLeveraged() {
+        return overLeveraged;
+    }
+
     /** Resets the path statistics (minimum coverage, transfer counts). */
     public void resetStatistics() {
         minCoverage = Double.POSITIVE_INFINITY;
@@ -214,5 +226,6 @@ public final class MarginAccount {
         minCoverageStrike = Double.NaN;
         transfers = 0;
         transferred = 0;
+        overLeveraged = 0;
     }
 }

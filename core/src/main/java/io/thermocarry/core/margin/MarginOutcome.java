@@ -17,9 +17,12 @@ import java.util.List;
  * @param transferred their total
  * @param barsWalked bars the margin path checked
  * @param cyclesWithoutBars held cycles with no bar inside (not checked, counted)
+ * @param overLeveraged openings (entries and re-sizes) at a leverage above the bracket's maximum at their
+ *     notional: Binance would have refused them
  */
 public record MarginOutcome(MarginSpec spec, double minCoverage, Instant minCoverageTime,
-        double minCoverageWorstPrice, double minCoverageStrikePrice, List<Liquidation> liquidations, int transfers, double transferred, long barsWalked, int cyclesWithoutBars) {
+        double minCoverageWorstPrice, double minCoverageStrikePrice, List<Liquidation> liquidations, int transfers,
+        double transferred, long barsWalked, int cyclesWithoutBars, int overLeveraged) {
     /** Copies the list. */
     public MarginOutcome {
         liquidations = List.copyOf(liquidations);
