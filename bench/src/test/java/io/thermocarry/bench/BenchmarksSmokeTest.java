@@ -43,7 +43,11 @@ class BenchmarksSmokeTest {
             "BootstrapBenchmark.sharpe5000Sequential",
             "BootstrapBenchmark.sharpe5000Parallel",
             "SweepBenchmark.sweep27Points",
-            "SweepBenchmark.naive27Points"));
+            "SweepBenchmark.naive27Points",
+            "MarginBenchmark.hourlyWithoutMargin",
+            "MarginBenchmark.hourlyWithMargin",
+            "MarginBenchmark.minuteWithoutMargin",
+            "MarginBenchmark.minuteWithMargin"));
 
     @BeforeAll
     static void smallSyntheticInput() {
