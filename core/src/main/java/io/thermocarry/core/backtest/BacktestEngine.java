@@ -1,6 +1,7 @@
 package io.thermocarry.core.backtest;
 
 import io.thermocarry.core.Compat;
+import io.thermocarry.core.margin.CycleExtremes;
 import io.thermocarry.core.margin.Liquidation;
 import io.thermocarry.core.margin.MarginAccount;
 import io.thermocarry.core.margin.MarginBars;
@@ -195,6 +196,8 @@ public final class BacktestEngine {
         private final MarginBars bars;
         private final int[] barFrom;
         private final int[] barTo;
+        private final CycleExtremes extremes;
+        private final boolean walkEveryBar;
         private final List<Liquidation> liquidations;
         private int marginEntryCycle = -1;
         private double marginNotional;
@@ -241,18 +244,18 @@ public final class BacktestEngine {
             if (margin != null) {
                 account = new MarginAccount(margin.spec());
                 bars = margin.bars();
-                barFrom = new int[n];
-                barTo = new int[n];
-                for (int k = 0; k < n; k++) {
-                    barFrom[k] = bars.lowerBound(startMs[k]);
-                    barTo[k] = bars.lowerBound(endMs[k]);
-                }
+                extremes = margin.extremes(startMs, endMs);
+                barFrom = extremes.from();
+                barTo = extremes.to();
+                walkEveryBar = margin.walkEveryBar();
                 liquidations = new ArrayList<>();
             } else {
                 account = null;
                 bars = null;
                 barFrom = null;
                 barTo = null;
+                extremes = null;
+                walkEveryBar = false;
                 liquidations = null;
             }
         }
@@ -501,17 +504,32 @@ public final class BacktestEngine {
                 return null;
             }
             double p0 = bars.perpOpen(from);
-            PerpLeg leg = PerpLeg.ofCarrySign(side.carrySign());
+            double inv = extremes.inverseStrike()[k];
+            PerpLeg leg = side.carrySign() > 0 ? PerpLeg.SHORT : PerpLeg.LONG;
             if (entryCycle != marginEntryCycle || n0 != marginNotional) {
-                account.open(leg, n0, p0, capital);
+                account.open(leg, n0, p0, inv, capital);
                 marginEntryCycle = entryCycle;
                 marginNotional = n0;
             } else {
-                account.strike(n0, p0, capital);
+                account.strike(n0, p0, inv, capital);
             }
             account.credit(-0.5 * fee);
             if (!rateAtEnd) {
                 account.credit(funding);
+            }
+            if (!walkEveryBar) {
+                CycleExtremes x = extremes;
+                int ih = x.maxHigh()[k];
+                int il = x.minLow()[k];
+                int ilx = x.maxLow()[k];
+                if (account.quietCycle(bars.high(ih), bars.openMs(ih), bars.low(il), bars.openMs(il), bars.low(ilx),
+                        bars.openMs(ilx), bars.close(x.maxClose()[k]), bars.close(x.minClose()[k]))) {
+                    barsWalked += to - from;
+                    if (rateAtEnd) {
+                        account.credit(funding);
+                    }
+                    return null;
+                }
             }
             for (int j = from; j < to; j++) {
                 barsWalked++;

@@ -16,6 +16,7 @@ public final class MarginAccount {
     private final MarginSpec spec;
     private final BracketTable table;
     private final double usdt;
+    private final double perUsdt;
     private final double leverage;
     private final double share;
     private final double transferAt;
@@ -27,6 +28,7 @@ public final class MarginAccount {
     private double entry;
     private double wallet;
     private double target;
+    private double trigger = Double.POSITIVE_INFINITY;
     private double capital;
     private boolean pending;
     private double pendingAmount;
@@ -49,6 +51,7 @@ public final class MarginAccount {
         this.spec = spec;
         this.table = spec.table();
         this.usdt = spec.capitalUsdt();
+        this.perUsdt = 1.0 / usdt;
         this.leverage = spec.leverage();
         this.share = spec.futuresShare();
         this.transferAt = spec.transferAt();
@@ -66,6 +69,11 @@ public final class MarginAccount {
      * re-split supersedes it).
      */
     public void open(PerpLeg leg, double notional, double price, double capital) {
+        open(leg, notional, price, 1.0 / price, capital);
+    }
+
+    /** {@link #open(PerpLeg, double, double, double)} with {@code 1/price} precomputed. */
+    public void open(PerpLeg leg, double notional, double price, double inversePrice, double capital) {
         this.sign = leg.sign();
         this.capital = capital;
         this.target = Math.min(capital, Math.max(notional / leverage, share * capital));
@@ -74,7 +82,7 @@ public final class MarginAccount {
         if (leverage > table.maxLeverage(notional * usdt)) {
             overLeveraged++;
         }
-        strikeAt(notional, price);
+        strikeAt(notional, price, inversePrice);
     }
 
     /**
@@ -82,9 +90,14 @@ public final class MarginAccount {
      * re-struck at {@code price} for notional {@code N} (the cycle engine holds a constant notional per cycle).
      */
     public void strike(double notional, double price, double capital) {
+        strike(notional, price, 1.0 / price, capital);
+    }
+
+    /** {@link #strike(double, double, double)} with {@code 1/price} precomputed. */
+    public void strike(double notional, double price, double inversePrice, double capital) {
         wallet += sign * qty * (price - entry);
         this.capital = capital;
-        strikeAt(notional, price);
+        strikeAt(notional, price, inversePrice);
     }
 
     /** Moves the unrealized PnL at {@code price} into the wallet and re-bases the leg there (same quantity). */
@@ -99,12 +112,15 @@ public final class MarginAccount {
      */
     public void rebase(double notional, double price, double capital) {
         this.capital = capital;
-        strikeAt(notional, price);
+        strikeAt(notional, price, 1.0 / price);
     }
 
-    private void strikeAt(double n, double price) {
+    private void strikeAt(double n, double price, double inversePrice) {
+        if (n != notional) {
+            trigger = transferAt > 0 ? transferAt * n / leverage : Double.POSITIVE_INFINITY;
+        }
         this.notional = n;
-        this.qty = n / price;
+        this.qty = n * inversePrice;
         this.entry = price;
     }
 
@@ -124,22 +140,18 @@ public final class MarginAccount {
         }
         double worst = sign < 0 ? high : low;
         double balance = wallet + sign * qty * (worst - entry);
-        double mm = table.maintenance(qty * worst * usdt) / usdt;
-        double cov = balance / mm;
-        if (cov < minCoverage) {
-            minCoverage = cov;
-            minCoverageMs = openMs;
-            minCoverageWorst = worst;
-            minCoverageStrike = entry;
+        double mm = table.maintenance(qty * worst * usdt) * perUsdt;
+        if (balance < minCoverage * mm) {
+            recordCoverage(balance / mm, openMs, worst);
         }
         if (balance <= mm) {
             liquidationPrice = MarginMath.liquidationPrice(table, sign < 0 ? PerpLeg.SHORT : PerpLeg.LONG,
                     qty * usdt, entry, wallet * usdt);
             return true;
         }
-        if (transferAt > 0 && !pending) {
+        if (!pending) {
             double shortfall = target - (wallet + sign * qty * (close - entry));
-            if (shortfall >= transferAt * notional / leverage) {
+            if (shortfall >= trigger) {
                 pending = true;
                 pendingAmount = shortfall;
                 arrivalMs = closeMs + delayMs;
@@ -148,6 +160,68 @@ public final class MarginAccount {
             }
         }
         return false;
+    }
+
+    private void recordCoverage(double cov, long openMs, double worst) {
+        if (cov < minCoverage) {
+            minCoverage = cov;
+            minCoverageMs = openMs;
+            minCoverageWorst = worst;
+            minCoverageStrike = entry;
+        }
+    }
+
+    /**
+     * A whole cycle in O(1) from its extremes, when that is exact: no transfer in flight, the worst price of the
+     * cycle (highest high for a short leg, lowest low for a long one) above maintenance, and the worst close short
+     * of the top-up trigger. Then no bar of the cycle liquidates or orders a transfer (the balance minus
+     * maintenance and the shortfall are monotone in the price), and the lowest coverage of its bars is at an
+     * extreme (for a long leg the coverage is monotone in the price within a bracket, either way: both the lowest
+     * and the highest low are tried). Returns false, changing nothing, when the bars must be walked.
+     */
+    public boolean quietCycle(double maxHigh, long maxHighMs, double minLow, long minLowMs, double maxLow,
+            long maxLowMs, double maxClose, double minClose) {
+        if (pending) {
+            return false;
+        }
+        double worstClose = sign < 0 ? maxClose : minClose;
+        if (target - (wallet + sign * qty * (worstClose - entry)) >= trigger) {
+            return false;
+        }
+        if (sign < 0) {
+            double b = wallet - qty * (maxHigh - entry);
+            double mm = table.maintenance(qty * maxHigh * usdt) * perUsdt;
+            if (b <= mm) {
+                return false;
+            }
+            if (b < minCoverage * mm) {
+                recordCoverage(b / mm, maxHighMs, maxHigh);
+            }
+            return true;
+        }
+        double b = wallet + qty * (minLow - entry);
+        double mm = table.maintenance(qty * minLow * usdt) * perUsdt;
+        if (b <= mm) {
+            return false;
+        }
+        double b2 = wallet + qty * (maxLow - entry);
+        double mm2 = table.maintenance(qty * maxLow * usdt) * perUsdt;
+        double c1 = b / mm;
+        double c2 = b2 / mm2;
+        // the earlier bar first, as the bar-by-bar walk records the first bar of a tie
+        if (maxLowMs < minLowMs) {
+            recordCoverage(c2, maxLowMs, maxLow);
+            recordCoverage(c1, minLowMs, minLow);
+        } else {
+            recordCoverage(c1, minLowMs, minLow);
+            recordCoverage(c2, maxLowMs, maxLow);
+        }
+        return true;
+    }
+
+    /** True while a transfer is in flight. */
+    public boolean transferPending() {
+        return pending;
     }
 
     /** Fill price of the last liquidation (NaN before any). */

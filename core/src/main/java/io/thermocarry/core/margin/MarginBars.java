@@ -13,6 +13,7 @@ import io.thermocarry.core.market.BarSeries;
 public final class MarginBars {
     private final long[] openMs;
     private final long[] closeMs;
+    private final long durationMs;
     private final double[] perpOpen;
     private final double[] high;
     private final double[] low;
@@ -21,17 +22,35 @@ public final class MarginBars {
     private final double[] spotClose;
     private final int markBars;
 
+    /**
+     * Column constructor (arrays owned by the instance; equal lengths, increasing open times); {@code closeMs} may
+     * be null when every bar lasts {@code durationMs}.
+     */
+    public MarginBars(long[] openMs, long durationMs, double[] perpOpen, double[] high, double[] low, double[] close,
+            double[] spotOpen, double[] spotClose, int markBars) {
+        this(openMs, null, durationMs, perpOpen, high, low, close, spotOpen, spotClose, markBars);
+    }
+
     /** Column constructor (arrays owned by the instance; equal lengths, increasing open times). */
     public MarginBars(long[] openMs, long[] closeMs, double[] perpOpen, double[] high, double[] low, double[] close,
             double[] spotOpen, double[] spotClose, int markBars) {
+        this(openMs, Checks.notNull(closeMs, "closeMs"), 0L, perpOpen, high, low, close, spotOpen, spotClose,
+                markBars);
+    }
+
+    private MarginBars(long[] openMs, long[] closeMs, long durationMs, double[] perpOpen, double[] high, double[] low,
+            double[] close, double[] spotOpen, double[] spotClose, int markBars) {
         int n = openMs.length;
-        Checks.check(closeMs.length == n && perpOpen.length == n && high.length == n && low.length == n
+        Checks.check((closeMs == null || closeMs.length == n) && perpOpen.length == n && high.length == n && low.length == n
                 && close.length == n && spotOpen.length == n && spotClose.length == n, "column lengths differ");
         for (int i = 1; i < n; i++) {
-            Checks.check(openMs[i] > openMs[i - 1], "open times not increasing at " + i);
+            if (openMs[i] <= openMs[i - 1]) {
+                throw new IllegalArgumentException("open times not increasing at " + i);
+            }
         }
         this.openMs = openMs;
         this.closeMs = closeMs;
+        this.durationMs = durationMs;
         this.perpOpen = perpOpen;
         this.high = high;
         this.low = low;
@@ -48,46 +67,120 @@ public final class MarginBars {
         int n = perp.size();
         long dur = perp.interval().duration().toMillis();
         long[] t = perp.openTimes();
-        long[] tc = new long[n];
+        // columns are shared with the series where nothing needs substituting (no copy on the common path)
         double[] po = perp.opens();
-        double[] h = new double[n];
-        double[] l = new double[n];
-        double[] c = new double[n];
-        double[] so = new double[n];
-        double[] sc = new double[n];
-        long[] st = spot == null ? new long[0] : spot.openTimes();
-        long[] mt = mark == null ? new long[0] : mark.openTimes();
-        int si = -1;
-        int mi = 0;
+        double[] h = perp.highs();
+        double[] l = perp.lows();
+        double[] c = perp.closes();
         int marks = 0;
-        for (int i = 0; i < n; i++) {
-            tc[i] = t[i] + dur;
-            while (si + 1 < st.length && st[si + 1] <= t[i]) {
-                si++;
-            }
-            if (si >= 0) {
-                boolean same = st[si] == t[i];
-                so[i] = same ? spot.opens()[si] : spot.closes()[si];
-                sc[i] = spot.closes()[si];
-            } else {
-                so[i] = po[i];
-                sc[i] = perp.closes()[i];
-            }
-            while (mi < mt.length && mt[mi] < t[i]) {
-                mi++;
-            }
-            if (mi < mt.length && mt[mi] == t[i]) {
-                h[i] = mark.highs()[mi];
-                l[i] = mark.lows()[mi];
-                c[i] = mark.closes()[mi];
-                marks++;
-            } else {
-                h[i] = perp.highs()[i];
-                l[i] = perp.lows()[i];
-                c[i] = perp.closes()[i];
+        if (mark != null && !mark.isEmpty()) {
+            h = h.clone();
+            l = l.clone();
+            c = c.clone();
+            long[] mt = mark.openTimes();
+            int mi = 0;
+            for (int i = 0; i < n; i++) {
+                while (mi < mt.length && mt[mi] < t[i]) {
+                    mi++;
+                }
+                if (mi < mt.length && mt[mi] == t[i]) {
+                    h[i] = mark.highs()[mi];
+                    l[i] = mark.lows()[mi];
+                    c[i] = mark.closes()[mi];
+                    marks++;
+                }
             }
         }
-        return new MarginBars(t, tc, po, h, l, c, so, sc, marks);
+        double[] so;
+        double[] sc;
+        if (spot != null && java.util.Arrays.equals(spot.openTimes(), t)) {
+            so = spot.opens();
+            sc = spot.closes();
+        } else {
+            so = new double[n];
+            sc = new double[n];
+            long[] st = spot == null ? new long[0] : spot.openTimes();
+            int si = -1;
+            for (int i = 0; i < n; i++) {
+                while (si + 1 < st.length && st[si + 1] <= t[i]) {
+                    si++;
+                }
+                if (si >= 0) {
+                    so[i] = st[si] == t[i] ? spot.opens()[si] : spot.closes()[si];
+                    sc[i] = spot.closes()[si];
+                } else {
+                    so[i] = po[i];
+                    sc[i] = perp.closes()[i];
+                }
+            }
+        }
+        return new MarginBars(t, dur, po, h, l, c, so, sc, marks);
+    }
+
+    /**
+     * Per cycle {@code [starts[k], ends[k])}: its bar range and the bars holding its extremes (the first bar of each
+     * extreme), so a cycle whose extremes are safe is checked in O(1).
+     */
+    public CycleExtremes extremes(long[] starts, long[] ends) {
+        int m = starts.length;
+        int[] from = new int[m];
+        int[] to = new int[m];
+        int[] maxHigh = new int[m];
+        int[] minLow = new int[m];
+        int[] maxLow = new int[m];
+        int[] maxClose = new int[m];
+        int[] minClose = new int[m];
+        double[] inverse = new double[m];
+        for (int k = 0; k < m; k++) {
+            int a = lowerBound(starts[k]);
+            int b = lowerBound(ends[k]);
+            from[k] = a;
+            to[k] = b;
+            int ih = a;
+            int il = a;
+            int ilx = a;
+            int icx = a;
+            int icn = a;
+            if (a < b) {
+                double vh = high[a];
+                double vl = low[a];
+                double vlx = vl;
+                double vcx = close[a];
+                double vcn = vcx;
+                for (int j = a + 1; j < b; j++) {
+                    double h = high[j];
+                    double l = low[j];
+                    double c = close[j];
+                    if (h > vh) {
+                        vh = h;
+                        ih = j;
+                    }
+                    if (l < vl) {
+                        vl = l;
+                        il = j;
+                    }
+                    if (l > vlx) {
+                        vlx = l;
+                        ilx = j;
+                    }
+                    if (c > vcx) {
+                        vcx = c;
+                        icx = j;
+                    }
+                    if (c < vcn) {
+                        vcn = c;
+                        icn = j;
+                    }
+                }
+            }
+            inverse[k] = a < b ? 1.0 / perpOpen[a] : Double.NaN;
+            maxHigh[k] = ih;
+            minLow[k] = il;
+            maxLow[k] = ilx;
+            maxClose[k] = icx;
+            minClose[k] = icn;
+        }
+        return new CycleExtremes(from, to, maxHigh, minLow, maxLow, maxClose, minClose, inverse);
     }
 
     /** Number of bars. */
@@ -120,7 +213,7 @@ public final class MarginBars {
     }
 
     public long closeMs(int i) {
-        return closeMs[i];
+        return closeMs != null ? closeMs[i] : openMs[i] + durationMs;
     }
 
     public double perpOpen(int i) {

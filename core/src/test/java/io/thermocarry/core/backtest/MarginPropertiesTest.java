@@ -124,6 +124,31 @@ class MarginPropertiesTest {
         }
     }
 
+    /**
+     * The per-cycle shortcut (a cycle checked at its extremes) gives exactly the bar-by-bar walk: ledger, trades,
+     * liquidations, transfers, minimum margin ratio and its bar.
+     */
+    @Property(tries = 80)
+    void cycleShortcut_equalsWalkingEveryBar(@ForAll long seed, @ForAll @IntRange(min = 3, max = 60) int n) {
+        Random rnd = new Random(seed);
+        FundingCycles c = RandomMarkets.market(rnd, n);
+        SignalPath s = RandomMarkets.signals(rnd, n, rnd.nextInt(4));
+        MarginBars b = randomBars(rnd, c, 0.005 + 0.03 * rnd.nextDouble());
+        double leverage = new double[] {1, 2, 3, 5, 10, 20}[rnd.nextInt(6)];
+        BracketTable table = rnd.nextBoolean() ? BracketTable.BTCUSDT : BracketTable.GENERIC;
+        MarginSpec spec = spec(leverage, rnd.nextDouble() * 0.5, table).withTransferDelay(
+                Duration.ofMinutes(30L * rnd.nextInt(20))).withTransferAt(rnd.nextInt(4) == 0 ? 0 : rnd.nextDouble());
+        for (StrategySpec strategy : RandomMarkets.strategies(rnd, n)) {
+            BacktestRequest req = new BacktestRequest(c, s, strategy, FeeTier.BPS_16, Compat.CAUSAL, 1.0, 0);
+            MarginInputs in = new MarginInputs(spec, b);
+            MarginBacktest fast = BacktestEngine.run(req, in);
+            MarginBacktest walk = BacktestEngine.run(req, in.walkingEveryBar());
+            assertEquals(walk.margin(), fast.margin(), strategy.name());
+            assertArrayEquals(walk.result().ledger().equities(), fast.result().ledger().equities(), 0.0);
+            assertEquals(walk.result().trades(), fast.result().trades());
+        }
+    }
+
     /** Leverage 0 (margin off) is the margin-free engine, bit for bit, for every strategy and rule set. */
     @Property(tries = 60)
     void leverageZero_equalsTheMarginFreeEngine_exactly(@ForAll long seed,
