@@ -34,6 +34,11 @@ public final class MarginAccount {
     private double pendingAmount;
     private long arrivalMs;
     private double liquidationPrice = Double.NaN;
+    // the bracket of the last look-up: a leg's notional mostly stays in it
+    private double bracketFloor = 1;
+    private double bracketCap = 0;
+    private double bracketRate;
+    private double bracketCum;
 
     private double minCoverage = Double.POSITIVE_INFINITY;
     private long minCoverageMs = Long.MIN_VALUE;
@@ -140,7 +145,7 @@ public final class MarginAccount {
         }
         double worst = sign < 0 ? high : low;
         double balance = wallet + sign * qty * (worst - entry);
-        double mm = table.maintenance(qty * worst * usdt) * perUsdt;
+        double mm = maintenance(qty * worst);
         if (balance < minCoverage * mm) {
             recordCoverage(balance / mm, openMs, worst);
         }
@@ -190,7 +195,7 @@ public final class MarginAccount {
         }
         if (sign < 0) {
             double b = wallet - qty * (maxHigh - entry);
-            double mm = table.maintenance(qty * maxHigh * usdt) * perUsdt;
+            double mm = maintenance(qty * maxHigh);
             if (b <= mm) {
                 return false;
             }
@@ -200,12 +205,12 @@ public final class MarginAccount {
             return true;
         }
         double b = wallet + qty * (minLow - entry);
-        double mm = table.maintenance(qty * minLow * usdt) * perUsdt;
+        double mm = maintenance(qty * minLow);
         if (b <= mm) {
             return false;
         }
         double b2 = wallet + qty * (maxLow - entry);
-        double mm2 = table.maintenance(qty * maxLow * usdt) * perUsdt;
+        double mm2 = maintenance(qty * maxLow);
         double c1 = b / mm;
         double c2 = b2 / mm2;
         // the earlier bar first, as the bar-by-bar walk records the first bar of a tie
@@ -217,6 +222,19 @@ public final class MarginAccount {
             recordCoverage(c2, maxLowMs, maxLow);
         }
         return true;
+    }
+
+    /** Maintenance margin of a notional in units of capital, through the cached bracket. */
+    private double maintenance(double notional) {
+        double v = notional * usdt;
+        if (!(v >= bracketFloor && v < bracketCap)) {
+            int b = table.indexOf(v);
+            bracketFloor = table.floor(b);
+            bracketCap = table.cap(b);
+            bracketRate = table.rate(b);
+            bracketCum = table.cum(b);
+        }
+        return (v * bracketRate - bracketCum) * perUsdt;
     }
 
     /** True while a transfer is in flight. */
