@@ -84,6 +84,25 @@ class MarginCommandTest {
     }
 
     @Test
+    void execute_withLeverage_walksTheStateBars_andLeverageZeroIsThePlainRun() {
+        Cli.Result plain = Cli.run("execute", "--db", db, "--symbol", "SYNTHUSDT", "--child", "5m", "--json");
+        Cli.Result off = Cli.run("execute", "--db", db, "--symbol", "SYNTHUSDT", "--child", "5m", "--leverage", "0",
+                "--json");
+        assertEquals(0, plain.exit(), plain.err());
+        assertEquals(plain.json().get("children"), off.json().get("children"));
+        Cli.Result r = Cli.run("execute", "--db", db, "--symbol", "SYNTHUSDT", "--child", "5m", "--leverage", "3",
+                "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode m = r.json().get("margin");
+        assertEquals(2 * 3, m.size(), "settlement-only and 5m, three tiers");
+        for (JsonNode x : m) {
+            assertTrue(x.has("minMarginRatio") && x.has("liquidations"), x.toString());
+        }
+        assertEquals(2, Cli.run("execute", "--db", db, "--symbol", "SYNTHUSDT", "--leverage", "3", "--model",
+                "cycle-model").exit());
+    }
+
+    @Test
     void badInput_usageAndFileErrors() throws IOException {
         assertEquals(2, Cli.run("margin", "--db", db, "--symbol", "SYNTHUSDT", "--leverage", "0").exit());
         assertEquals(2, Cli.run("margin", "--db", db, "--symbol", "SYNTHUSDT", "--leverage", "200").exit());
