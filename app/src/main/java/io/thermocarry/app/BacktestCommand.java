@@ -8,6 +8,10 @@ import io.thermocarry.core.backtest.FeeTier;
 import io.thermocarry.core.backtest.Ledger;
 import io.thermocarry.core.backtest.Performance;
 import io.thermocarry.core.backtest.RiskComparison;
+import io.thermocarry.core.margin.MarginBars;
+import io.thermocarry.core.margin.MarginInputs;
+import io.thermocarry.core.marginrisk.MarginReport;
+import io.thermocarry.core.marginrisk.MarginStudy;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.core.strategy.StrategySpec;
 import io.thermocarry.core.strategy.Unevaluated;
@@ -31,6 +35,9 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Mixin
     SignalOptions signal;
+
+    @Mixin
+    MarginOptions margin;
 
     @Option(names = "--strategy", defaultValue = "physics", paramLabel = "physics|desk|naive|threshold|buy-hold",
             description = "strategy (default ${DEFAULT-VALUE})")
@@ -60,13 +67,38 @@ final class BacktestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageError("--fee-bps: " + e.getMessage());
         }
+        double leverage = margin.single();
+        if (leverage > 0 && compat != Compat.CAUSAL) {
+            throw new UsageError("--leverage: the margin path is causal only");
+        }
         Prepared p;
+        MarginBars bars = null;
         try (Store store = Stores.open(common.db)) {
-            p = Prepared.of(store, symbol, common.fromInstant(), common.toInstant(), compat, signal);
+            if (leverage > 0) {
+                MarketLoader.Loaded market = MarketLoader.load(store, symbol, null, common.toInstant());
+                p = Prepared.causal(store, market, common.fromInstant(), common.toInstant(), signal);
+                bars = margin.bars(store, market, common.fromInstant(), common.toInstant());
+            } else {
+                p = Prepared.of(store, symbol, common.fromInstant(), common.toInstant(), compat, signal);
+            }
         }
         BacktestRequest req = new BacktestRequest(p.cycles(), p.path(), spec, tiers.get(0), compat, 1.0, p.firstCycle(),
                 p.accrual());
-        List<BacktestResult> results = BacktestEngine.runTiers(req, tiers);
+        List<BacktestResult> results;
+        List<MarginReport> marginReports = null;
+        if (leverage > 0) {
+            // the margin path changes the book (a liquidation closes the trade): its results are the tiers'
+            marginReports = new ArrayList<>();
+            results = new ArrayList<>();
+            MarginInputs inputs = new MarginInputs(margin.spec(symbol, leverage), bars);
+            for (FeeTier tier : tiers) {
+                MarginReport m = MarginStudy.run(req.withFee(tier), inputs, margin.study());
+                marginReports.add(m);
+                results.add(m.run().result());
+            }
+        } else {
+            results = BacktestEngine.runTiers(req, tiers);
+        }
         // full+veto: the same backtest without the overlay is the baseline of the desk's question (SPEC §8)
         List<BacktestResult> baseline = null;
         if (p.path().vetoesApplied()) {
@@ -99,6 +131,9 @@ final class BacktestCommand implements Callable<Integer> {
                     ue.put(u.name(), r.diagnostics().unevaluated(u));
                 }
                 t.put("unevaluated", ue);
+                if (marginReports != null) {
+                    t.put("margin", MarginJson.report(symbol.name(), marginReports.get(list.size())));
+                }
                 if (baseline != null) {
                     int i = list.size();
                     RiskComparison c = RiskComparison.of(baseline.get(i).ledger(), r.ledger(), 1.0, vetoBlock,
@@ -129,6 +164,19 @@ final class BacktestCommand implements Callable<Integer> {
                 Out.time(p.cycles().startMs(p.firstCycle())));
         System.out.print(Out.table(List.of("fee bps", "total %", "annual %", "Sharpe", "Sortino", "maxDD %",
                 "funding %", "basis %", "fees %", "trades", "turnover x"), rows));
+        if (marginReports != null) {
+            List<List<String>> mr = new ArrayList<>();
+            List<String> header = new ArrayList<>(List.of("fee bps"));
+            header.addAll(MarginJson.header());
+            for (int i = 0; i < results.size(); i++) {
+                List<String> row = new ArrayList<>(List.of(Out.fmt(results.get(i).request().fee().roundTripBps(), 0)));
+                row.addAll(MarginJson.row(symbol.name(), marginReports.get(i)));
+                mr.add(row);
+            }
+            System.out.println("margin path of the perp leg (" + margin.interval().code() + " bars; the table above "
+                    + "includes its liquidations): " + MarginJson.DEFINITION);
+            System.out.print(Out.table(header, mr));
+        }
         if (baseline != null) {
             List<List<String>> v = new ArrayList<>();
             for (int i = 0; i < results.size(); i++) {

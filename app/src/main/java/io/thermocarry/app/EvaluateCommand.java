@@ -1,31 +1,39 @@
 package io.thermocarry.app;
 
 import io.thermocarry.core.Compat;
+import io.thermocarry.core.backtest.BacktestRequest;
 import io.thermocarry.core.backtest.FeeTier;
 import io.thermocarry.core.evaluation.BlockBootstrapSpec;
 import io.thermocarry.core.evaluation.DecompositionMode;
 import io.thermocarry.core.evaluation.EvaluationRequest;
 import io.thermocarry.core.evaluation.EvaluationRun;
 import io.thermocarry.core.evaluation.EvaluationSpec;
+import io.thermocarry.core.evaluation.FoldLayout;
 import io.thermocarry.core.evaluation.SymbolData;
 import io.thermocarry.core.evaluation.SymbolEvaluation;
 import io.thermocarry.core.evaluation.SymbolEvaluator;
 import io.thermocarry.core.evaluation.TuneGrid;
 import io.thermocarry.core.evaluation.WalkForwardSpec;
+import io.thermocarry.core.margin.MarginInputs;
+import io.thermocarry.core.marginrisk.MarginReport;
+import io.thermocarry.core.marginrisk.MarginStudy;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.core.regime.RegimeConfig;
+import io.thermocarry.core.strategy.StrategySpec;
 import io.thermocarry.store.Store;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,6 +48,9 @@ import picocli.CommandLine.Option;
                 + "tables runs, metrics, ledger, trades, buckets, significance, decomposition, fold_fits; --csv DIR "
                 + "writes each table as DIR/<table>.csv.")
 final class EvaluateCommand implements Callable<Integer> {
+    @Mixin
+    MarginOptions margin;
+
     @Option(names = "--db", paramLabel = "PATH", defaultValue = "thermocarry.duckdb",
             description = "the DuckDB store (default: ${DEFAULT-VALUE})")
     Path db;
@@ -110,9 +121,15 @@ final class EvaluateCommand implements Callable<Integer> {
                 progress.update(++done[0], sym + " " + what);
             }
         };
+        double leverage = margin.single();
         EvaluationRun run;
+        List<Map<String, Object>> marginDocs = new ArrayList<>();
+        List<List<String>> marginRows = new ArrayList<>();
         try (Store store = Stores.open(db)) {
             run = evaluateInto(store, request, listener);
+            if (leverage > 0) {
+                marginStudies(store, run, leverage, marginDocs, marginRows);
+            }
             if (csv != null) {
                 for (String t : Store.resultTables()) {
                     store.exportCsv(t, run.runId(), csv.resolve(t + ".csv"));
@@ -121,11 +138,58 @@ final class EvaluateCommand implements Callable<Integer> {
             listener.stepDone("store", "run " + run.runId());
         }
         if (json) {
-            Out.json(System.out, EvaluationJson.document(run));
+            Map<String, Object> doc = EvaluationJson.document(run);
+            if (leverage > 0) {
+                doc.put("margin", marginDocs);
+            }
+            Out.json(System.out, doc);
         } else {
             EvaluationSummary.print(System.out, run);
+            if (leverage > 0) {
+                List<String> header = new ArrayList<>(List.of("fee bps"));
+                header.addAll(MarginJson.header());
+                System.out.println("margin path of the physics book over the out-of-sample window ("
+                        + margin.interval().code() + " bars): " + MarginJson.DEFINITION);
+                System.out.print(Out.table(header, marginRows));
+            }
         }
         return 0;
+    }
+
+    /**
+     * The margin path (SPEC §13) of each symbol's physics book (causal, full configuration) from its first
+     * out-of-sample cycle on, at every tier: liquidations, minimum margin ratio, PnL lost and the buffer needed.
+     */
+    private void marginStudies(Store store, EvaluationRun run, double leverage, List<Map<String, Object>> docs,
+            List<List<String>> rows) {
+        StrategySpec physics = Strategies.parse("physics");
+        for (SymbolEvaluation e : run.symbols()) {
+            FoldLayout layout = e.layouts().stream().filter(l -> l.compat() == Compat.CAUSAL).findFirst().orElse(null);
+            if (layout == null || layout.folds().isEmpty()) {
+                continue;
+            }
+            // the stitched test folds' window: cycles are rebuilt up to its end, signals warmed up on all history
+            Instant oosFrom = Instant.ofEpochMilli(layout.startMs());
+            Instant oosTo = Instant.ofEpochMilli(layout.endMs());
+            MarketLoader.Loaded market = MarketLoader.load(store, e.symbol(), null, oosTo);
+            Prepared p = Prepared.causal(store, market, oosFrom, oosTo, SignalOptions.defaults());
+            MarginInputs inputs = new MarginInputs(margin.spec(e.symbol(), leverage), margin.bars(store, market,
+                    oosFrom, oosTo));
+            for (FeeTier tier : run.request().spec().tiers()) {
+                BacktestRequest req = new BacktestRequest(p.cycles(), p.path(), physics, tier, Compat.CAUSAL, 1.0,
+                        p.firstCycle(), p.accrual());
+                MarginReport r = MarginStudy.run(req, inputs, margin.study());
+                Map<String, Object> o = MarginJson.report(e.symbol().name(), r);
+                o.put("strategy", physics.name());
+                o.put("feeBps", tier.roundTripBps());
+                o.put("from", oosFrom.toString());
+                o.put("to", oosTo.toString());
+                docs.add(o);
+                List<String> row = new ArrayList<>(List.of(Out.fmt(tier.roundTripBps(), 0)));
+                row.addAll(MarginJson.row(e.symbol().name(), r));
+                rows.add(row);
+            }
+        }
     }
 
     /**

@@ -8,6 +8,9 @@ import io.thermocarry.core.execution.Child;
 import io.thermocarry.core.execution.ChildReport;
 import io.thermocarry.core.execution.ExecutionDiagnostics;
 import io.thermocarry.core.execution.ExecutionEngine;
+import io.thermocarry.core.execution.MarginExecution;
+import io.thermocarry.core.margin.MarginBars;
+import io.thermocarry.core.margin.MarginInputs;
 import io.thermocarry.core.execution.ExecutionModel;
 import io.thermocarry.core.execution.ExecutionRequest;
 import io.thermocarry.core.execution.ExecutionResult;
@@ -49,6 +52,10 @@ final class ExecuteCommand implements Callable<Integer> {
 
     @Mixin
     SignalOptions signal;
+
+    /** --leverage > 0: the margin path of the perp leg on the state bars (exchange model). */
+    @Mixin
+    MarginOptions margin;
 
     @Option(names = "--child", defaultValue = "5m,15m", paramLabel = "5m,15m",
             description = "execution children besides the settlement-only engine (default ${DEFAULT-VALUE})")
@@ -115,10 +122,15 @@ final class ExecuteCommand implements Callable<Integer> {
         Duration window = Duration.ofHours(medianHours);
         Instant from = common.fromInstant();
         Instant to = common.toInstant();
+        double leverage = margin.single();
+        if (leverage > 0 && m != ExecutionModel.EXCHANGE) {
+            throw new UsageError("--leverage: the margin path needs --model exchange (leg quantities and prices)");
+        }
         Prepared p;
         BarInterval res;
         IntradayState state;
         BarSeries premium;
+        MarginBars marginBars = null;
         try (Store store = Stores.open(common.db)) {
             p = Prepared.of(store, symbol, from, to, Compat.CAUSAL, signal);
             Instant barsFrom = from == null ? null : from.minus(window);
@@ -139,6 +151,9 @@ final class ExecuteCommand implements Callable<Integer> {
             BarSeries index = store.bars(symbol, Market.INDEX, res, barsFrom, to);
             premium = store.bars(symbol, Market.PREMIUM, res, barsFrom, to);
             state = IntradayState.build(perp, spot, mark, index, window);
+            if (leverage > 0) {
+                marginBars = MarginBars.of(perp, spot, mark);
+            }
         }
         ExecutionWindow w = ExecutionWindow.covered(p.cycles(), p.path(), state, p.firstCycle());
         if (w.evaluationCycles() == 0) {
@@ -149,8 +164,33 @@ final class ExecuteCommand implements Callable<Integer> {
         ExecutionRequest base = ExecutionRequest.of(w, state, premium,
                 new ExecutionSpec(Child.SETTLEMENT, rules, tiers.get(0), m));
         List<List<ExecutionResult>> runs = new ArrayList<>();
+        List<Map<String, Object>> marginDocs = new ArrayList<>();
+        List<List<String>> marginRows = new ArrayList<>();
         for (Child k : kids) {
-            runs.add(ExecutionEngine.runTiers(base.withChild(k), tiers));
+            if (leverage > 0) {
+                List<ExecutionResult> perChild = new ArrayList<>();
+                List<MarginExecution> me = ExecutionEngine.runTiers(base.withChild(k), tiers,
+                        new MarginInputs(margin.spec(symbol, leverage), marginBars));
+                for (int t = 0; t < tiers.size(); t++) {
+                    MarginExecution x = me.get(t);
+                    perChild.add(x.result());
+                    Map<String, Object> o = Out.obj();
+                    o.put("child", k.code());
+                    o.put("feeBps", tiers.get(t).roundTripBps());
+                    o.put("minMarginRatio", Out.num(x.margin().minCoverage()));
+                    o.put("liquidations", x.margin().liquidationCount());
+                    o.putAll(MarginJson.outcome(x.margin()));
+                    marginDocs.add(o);
+                    marginRows.add(List.of(k.code(), Out.fmt(tiers.get(t).roundTripBps(), 0),
+                            Out.fmt(x.margin().minCoverage(), 2), x.margin().minCoverageTime() == null ? "-"
+                                    : x.margin().minCoverageTime().toString().substring(0, 16),
+                            Integer.toString(x.margin().liquidationCount()),
+                            Integer.toString(x.margin().transfers())));
+                }
+                runs.add(perChild);
+            } else {
+                runs.add(ExecutionEngine.runTiers(base.withChild(k), tiers));
+            }
         }
         List<BacktestResult> cycleEngine = BacktestEngine.runTiers(ExecutionEngine.cycleEngineRequest(base), tiers);
         List<ChildReport> reports = new ArrayList<>();
@@ -165,7 +205,11 @@ final class ExecuteCommand implements Callable<Integer> {
             Out.csv(common.csv, header(), rows(reports));
         }
         if (common.json) {
-            Out.json(System.out, document(symbol, res, m, rules, w, state, reports, flat, cycleEngine, tiers));
+            Map<String, Object> doc = document(symbol, res, m, rules, w, state, reports, flat, cycleEngine, tiers);
+            if (leverage > 0) {
+                doc.put("margin", marginDocs);
+            }
+            Out.json(System.out, doc);
             return 0;
         }
         System.out.printf(Locale.ROOT, "%s execution (%s state, %s model, %s): %d cycles, %.1f days from %s%n", symbol,
@@ -178,6 +222,12 @@ final class ExecuteCommand implements Callable<Integer> {
         System.out.print(Out.table(header(), rows(reports)));
         System.out.println("cycle engine (settlement-only, fills at the decision basis): "
                 + cycleSummary(cycleEngine, tiers));
+        if (leverage > 0) {
+            System.out.println("margin path of the perp leg at " + Out.fmt(leverage, 0) + "x on the " + res.code()
+                    + " state bars (the table above includes its liquidations): " + MarginJson.DEFINITION);
+            System.out.print(Out.table(List.of("child", "fee bps", "min ratio", "worst bar", "liq", "transfers"),
+                    marginRows));
+        }
         return 0;
     }
 

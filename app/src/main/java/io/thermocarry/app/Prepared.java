@@ -48,14 +48,18 @@ record Prepared(Symbol symbol, Compat compat, FundingCycles cycles, SignalRun ru
             return new Prepared(symbol, compat, c, run, SignalPath.of(run, c.size()), first,
                     FundingAccrual.RATE_AT_CYCLE_START, null, null);
         }
-        MarketLoader.Loaded l = MarketLoader.load(store, symbol, null, to);
+        return causal(store, MarketLoader.load(store, symbol, null, to), from, to, o);
+    }
+
+    /** Causal preparation from a market loaded with all history before {@code to}, with its microstructure data. */
+    static Prepared causal(Store store, MarketLoader.Loaded l, Instant from, Instant to, SignalOptions o) {
         FundingCycles cycles = l.cycles();
         // features at every cycle start: the cycles run from the first stored settlement, so the micro data is
         // loaded from the first cycle on (the percentile windows look back from each decision)
         Instant microFrom = cycles.size() == 0 ? from : Instant.ofEpochMilli(cycles.startMs(0));
         // decisions use a perp-spot proxy premium only when asked (--premium proxy): 'auto' means the index here
         String premium = o.veto.premiumChoice().equals("proxy") ? "proxy" : "index";
-        MicroInputs in = MicroLoader.load(store, symbol, l.funding(), microFrom, to,
+        MicroInputs in = MicroLoader.load(store, l.symbol(), l.funding(), microFrom, to,
                 o.veto.featureSpec().window().plusDays(2), premium);
         return causal(l, from, o, in);
     }

@@ -1,13 +1,20 @@
 package io.thermocarry.app;
 
 import io.thermocarry.core.Compat;
+import io.thermocarry.core.backtest.BacktestRequest;
 import io.thermocarry.core.backtest.FeeTier;
+import io.thermocarry.core.margin.MarginBars;
+import io.thermocarry.core.margin.MarginInputs;
+import io.thermocarry.core.marginrisk.MarginStudy;
+import io.thermocarry.core.strategy.StrategySpec;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.report.ChromiumPngExporter;
+import io.thermocarry.report.MarginSections;
 import io.thermocarry.report.ReportModel;
 import io.thermocarry.report.ReportRenderer;
 import io.thermocarry.store.Store;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +35,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     SignalOptions signal;
+
+    /** With --leverage L[,L...]: a margin section (SPEC §13) for the physics book of each symbol. */
+    @Mixin
+    MarginOptions margin;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "thermocarry-report.html",
             description = "the HTML file to write (default ${DEFAULT-VALUE})")
@@ -54,8 +65,49 @@ final class ReportCommand implements Callable<Integer> {
             model = ReportBuilder.build(store, new ReportBuilder.Request(symbols, common.fromInstant(),
                     common.toInstant(), compat, signal, tiers, subtitle(symbols, compat, common.db), null),
                     new Progress("report", symbols.size()));
+            List<Double> leverages = margin.leverages(0);
+            if (!(leverages.size() == 1 && leverages.get(0) == 0)) {
+                if (compat != Compat.CAUSAL || leverages.contains(0.0)) {
+                    throw new UsageError("--leverage: causal mode and leverages >= 1 only in the report");
+                }
+                model = withMargin(model, store, symbols, tiers.get(0), leverages);
+            }
         }
         return emit(model, out, png, common.json, t0);
+    }
+
+    /** The model with a margin section inserted before the physics section. */
+    private ReportModel withMargin(ReportModel model, Store store, List<Symbol> symbols, FeeTier tier,
+            List<Double> leverages) {
+        List<MarginSections.Row> rows = new ArrayList<>();
+        StrategySpec physics = Strategies.parse("physics");
+        for (Symbol symbol : symbols) {
+            MarketLoader.Loaded market = MarketLoader.load(store, symbol, null, common.toInstant());
+            Prepared p = Prepared.causal(store, market, common.fromInstant(), common.toInstant(), signal);
+            BacktestRequest req = new BacktestRequest(p.cycles(), p.path(), physics, tier, Compat.CAUSAL, 1.0,
+                    p.firstCycle(), p.accrual());
+            MarginBars bars = margin.bars(store, market, common.fromInstant(), common.toInstant());
+            for (double lev : leverages) {
+                rows.add(new MarginSections.Row(symbol.name(), MarginStudy.run(req,
+                        new MarginInputs(margin.spec(symbol, lev), bars), margin.study())));
+            }
+        }
+        String lead = "Can the carry survive its own hedge? The physics book (causal, " + Out.fmt(tier.roundTripBps(), 0)
+                + " bps) with its perp leg margined at each leverage on " + margin.interval().code() + " bars: futures"
+                + " share " + Out.fmt(margin.futuresShare, 2) + " (at least the initial margin N/L), transfers from the"
+                + " spot wallet arriving after " + margin.transferDelay + ", Binance's tiered maintenance margin"
+                + " (bracket table " + (margin.brackets == null ? "built in" : margin.brackets.getFileName().toString())
+                + "), clearance fee " + Out.fmt(100 * margin.clearanceFee, 2) + " %.";
+        List<ReportModel.Section> sections = new ArrayList<>(model.sections());
+        int at = sections.size();
+        for (int i = 0; i < sections.size(); i++) {
+            if (sections.get(i).id().equals("physics")) {
+                at = i;
+                break;
+            }
+        }
+        sections.add(at, MarginSections.section(rows, lead));
+        return new ReportModel(model.title(), model.subtitle(), model.generatedAt(), sections);
     }
 
     static List<FeeTier> tiers(String feeBps) {

@@ -97,6 +97,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void coreMargin_isAModelBelowTheEngine_onMarketOnly() {
+        noClasses().that().resideInAPackage("io.thermocarry.core.margin..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.thermocarry.core.series..",
+                        "io.thermocarry.core.physics..", "io.thermocarry.core.signal..", "io.thermocarry.core.regime..",
+                        "io.thermocarry.core.strategy..", "io.thermocarry.core.backtest..",
+                        "io.thermocarry.core.execution..", "io.thermocarry.core.evaluation..",
+                        "io.thermocarry.core.stats..", "io.thermocarry.core.features..",
+                        "io.thermocarry.core.portfolio..", "io.thermocarry.core.sweep..")
+                .check(classes);
+    }
+
+    @Test
+    void coreMarginrisk_sitsOnTop_nothingElseInCoreDependsOnIt() {
+        noClasses().that().resideInAnyPackage("io.thermocarry.core.market..", "io.thermocarry.core.series..",
+                "io.thermocarry.core.physics..", "io.thermocarry.core.signal..", "io.thermocarry.core.regime..",
+                "io.thermocarry.core.strategy..", "io.thermocarry.core.backtest..", "io.thermocarry.core.stats..",
+                "io.thermocarry.core.margin..", "io.thermocarry.core.evaluation..", "io.thermocarry.core.execution..")
+                .should().dependOnClassesThat().resideInAPackage("io.thermocarry.core.marginrisk..")
+                .check(classes);
+    }
+
+    @Test
     void corePackages_formNoCycle() {
         com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
                 .matching("io.thermocarry.core.(*)..").should().beFreeOfCycles().check(classes);

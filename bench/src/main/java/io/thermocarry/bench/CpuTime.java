@@ -24,7 +24,7 @@ public final class CpuTime {
     private static final List<Class<?>> BENCHMARKS = List.of(CsvParseBenchmark.class, StoreIngestBenchmark.class,
             CycleBuildBenchmark.class, MinuteBarsBenchmark.class, RollingOuBenchmark.class, SignalBenchmark.class,
             RegimeBenchmark.class, BacktestBenchmark.class, BootstrapBenchmark.class, SweepBenchmark.class,
-            StreamDecodeBenchmark.class);
+            StreamDecodeBenchmark.class, MarginBenchmark.class);
 
     private CpuTime() {
     }

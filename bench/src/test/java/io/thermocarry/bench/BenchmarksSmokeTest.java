@@ -44,7 +44,11 @@ class BenchmarksSmokeTest {
             "BootstrapBenchmark.sharpe5000Parallel",
             "SweepBenchmark.sweep27Points",
             "SweepBenchmark.naive27Points",
-            "StreamDecodeBenchmark.decodeAndDeliver"));
+            "StreamDecodeBenchmark.decodeAndDeliver",
+            "MarginBenchmark.hourlyWithoutMargin",
+            "MarginBenchmark.hourlyWithMargin",
+            "MarginBenchmark.minuteWithoutMargin",
+            "MarginBenchmark.minuteWithMargin"));
 
     @BeforeAll
     static void smallSyntheticInput() {

@@ -219,8 +219,9 @@ public final class ChromiumPngExporter {
         }
         try (Stream<Path> s = Files.walk(root)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary profile left behind is harmless
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // a temporary profile left behind is harmless; Chromium's helper processes may still be adding or
+            // removing files in it while the walk runs (the walk then throws NoSuchFileException, unchecked)
         }
     }
 

@@ -1,6 +1,13 @@
 package io.thermocarry.core.backtest;
 
 import io.thermocarry.core.Compat;
+import io.thermocarry.core.margin.CycleExtremes;
+import io.thermocarry.core.margin.Liquidation;
+import io.thermocarry.core.margin.MarginAccount;
+import io.thermocarry.core.margin.MarginBars;
+import io.thermocarry.core.margin.MarginInputs;
+import io.thermocarry.core.margin.MarginOutcome;
+import io.thermocarry.core.margin.PerpLeg;
 import io.thermocarry.core.regime.Regime;
 import io.thermocarry.core.series.FundingCycles;
 import io.thermocarry.core.strategy.CycleRule;
@@ -48,6 +55,15 @@ import java.util.Map;
  * ({@link ExitReason#RUIN}); the liquidation fee is still charged and absorbed by the floor. No clipping of PnL
  * in causal mode.
  *
+ * <p><b>Margin path</b> (SPEC §13, {@link #run(BacktestRequest, MarginInputs)}): with leverage {@code > 0}, every
+ * held cycle of a basis pair walks the bars inside it through a {@link MarginAccount} (wallet re-split at every
+ * entry or re-size, the leg struck at the first bar's open, the perp leg's half of the decision's fee and its
+ * funding moving the futures wallet). A breach liquidates: the cycle's row books the pair's price PnL up to the
+ * fills (perp at the liquidation price, spot at the next bar's close) as basis, no funding when the accrual is
+ * at the cycle end (nothing is open at the settlement), and the clearance fee plus the tier's close fee; the
+ * trade closes with {@link ExitReason#LIQUIDATION} and the next decision starts flat (the strategy may re-enter).
+ * With leverage 0 the run takes the margin-free path itself: no account, no branch taken.
+ *
  * <p>The cycle loop allocates nothing: primitive columns are preallocated, the decision slot is reused, and a
  * {@link Trade} record is created only when a trade closes.
  */
@@ -82,9 +98,32 @@ public final class BacktestEngine {
     }
 
     private static BacktestResult run(BacktestRequest request, CycleRule rule) {
-        Run run = new Run(request, rule);
+        Run run = new Run(request, rule, null);
         run.loop();
         return run.result();
+    }
+
+    /**
+     * Runs one backtest with the margin path of the perp leg (SPEC §13). With {@code margin.spec()} at leverage
+     * 0 it is {@link #run(BacktestRequest)} exactly, and the outcome is null.
+     */
+    public static MarginBacktest run(BacktestRequest request, MarginInputs margin) {
+        Run run = new Run(request, compile(request), margin.spec().enabled() ? margin : null);
+        run.loop();
+        return new MarginBacktest(run.result(), run.marginOutcome());
+    }
+
+    /** {@link #run(BacktestRequest, MarginInputs)} at several fee tiers, compiling the strategy once. */
+    public static List<MarginBacktest> runTiers(BacktestRequest request, List<FeeTier> tiers, MarginInputs margin) {
+        List<MarginBacktest> out = new ArrayList<>(tiers.size());
+        CycleRule shared = compile(request);
+        MarginInputs m = margin.spec().enabled() ? margin : null;
+        for (FeeTier tier : tiers) {
+            Run run = new Run(request.withFee(tier), shared, m);
+            run.loop();
+            out.add(new MarginBacktest(run.result(), run.marginOutcome()));
+        }
+        return out;
     }
 
     /** One run's mutable scratch: the carried position (shown read-only to the rule) and the ledger columns. */
@@ -151,7 +190,21 @@ public final class BacktestEngine {
         private double shortfall;
         private double finalCloseFee;
 
-        Run(BacktestRequest request, CycleRule rule) {
+        // margin path (null when off)
+        private final MarginInputs marginInputs;
+        private final MarginAccount account;
+        private final MarginBars bars;
+        private final int[] barFrom;
+        private final int[] barTo;
+        private final CycleExtremes extremes;
+        private final boolean walkEveryBar;
+        private final List<Liquidation> liquidations;
+        private int marginEntryCycle = -1;
+        private double marginNotional;
+        private long barsWalked;
+        private int cyclesWithoutBars;
+
+        Run(BacktestRequest request, CycleRule rule, MarginInputs margin) {
             this.request = request;
             this.rule = rule;
             FundingCycles cycles = request.cycles();
@@ -187,6 +240,24 @@ public final class BacktestEngine {
             totalCol = new double[n];
             equityCol = new double[n];
             regimeCol = new byte[n];
+            this.marginInputs = margin;
+            if (margin != null) {
+                account = new MarginAccount(margin.spec());
+                bars = margin.bars();
+                extremes = margin.extremes(startMs, endMs);
+                barFrom = extremes.from();
+                barTo = extremes.to();
+                walkEveryBar = margin.walkEveryBar();
+                liquidations = new ArrayList<>();
+            } else {
+                account = null;
+                bars = null;
+                barFrom = null;
+                barTo = null;
+                extremes = null;
+                walkEveryBar = false;
+                liquidations = null;
+            }
         }
 
         void loop() {
@@ -307,8 +378,12 @@ public final class BacktestEngine {
         }
 
         private void closeTrade(int k, double exitFee, ExitReason reason) {
+            closeTrade(k, exitFee, reason, k < n ? startMs[k] : endMs[n - 1]);
+        }
+
+        private void closeTrade(int k, double exitFee, ExitReason reason, long exitMs) {
             tFees += exitFee;
-            Instant exitTime = Instant.ofEpochMilli(k < n ? startMs[k] : endMs[n - 1]);
+            Instant exitTime = Instant.ofEpochMilli(exitMs);
             Instant entryTime = Instant.ofEpochMilli(entryCycle < n ? startMs[entryCycle] : endMs[n - 1]);
             double avg = cyclesHeld > 0 ? tNotionalSum / cyclesHeld : tEntryNotional;
             trades.add(new Trade(entryTime, exitTime, entryCycle, k, side, tEntryNotional, avg, tFunding, tBasis,
@@ -377,6 +452,18 @@ public final class BacktestEngine {
             }
             double fee = pendingFee;
             pendingFee = 0;
+            Liquidation liq = null;
+            if (account != null && side.isBasisPair() && n0 > 0) {
+                liq = marginCycle(k, n0, funding, fee);
+                if (liq != null) {
+                    if (rateAtEnd) {
+                        funding = 0; // closed before the settlement at the cycle's end: not paid
+                    }
+                    basis = liq.perpPnl() + liq.spotPnl();
+                    fee += liq.clearanceFee() + liq.closeFee();
+                    tradedCol[k] += n0;
+                }
+            }
             double pnl = funding + basis + price;
             sideCol[k] = (byte) side.ordinal();
             notionalCol[k] = n0;
@@ -394,6 +481,93 @@ public final class BacktestEngine {
                 tBasis += basis;
                 tPrice += price;
             }
+            if (liq != null) {
+                closeTrade(k + 1, liq.clearanceFee() + liq.closeFee(), ExitReason.LIQUIDATION,
+                        liq.barOpen().toEpochMilli());
+                side = Side.FLAT;
+                notional = 0;
+                entryCycle = -1;
+                cyclesHeld = 0;
+                marginEntryCycle = -1;
+            }
+        }
+
+        /**
+         * Walks cycle k's bars for the perp leg of notional {@code n0}; returns the liquidation, or null.
+         * {@code fee} is the fee charged at decision k (the perp leg pays half of it from the futures wallet).
+         */
+        private Liquidation marginCycle(int k, double n0, double funding, double fee) {
+            int from = barFrom[k];
+            int to = barTo[k];
+            if (from >= to) {
+                cyclesWithoutBars++;
+                return null;
+            }
+            double p0 = bars.perpOpen(from);
+            double inv = extremes.inverseStrike()[k];
+            PerpLeg leg = side.carrySign() > 0 ? PerpLeg.SHORT : PerpLeg.LONG;
+            if (entryCycle != marginEntryCycle || n0 != marginNotional) {
+                account.open(leg, n0, p0, inv, capital);
+                marginEntryCycle = entryCycle;
+                marginNotional = n0;
+            } else {
+                account.strike(n0, p0, inv, capital);
+            }
+            account.credit(-0.5 * fee);
+            if (!rateAtEnd) {
+                account.credit(funding);
+            }
+            if (!walkEveryBar) {
+                CycleExtremes x = extremes;
+                int ih = x.maxHigh()[k];
+                int il = x.minLow()[k];
+                int ilx = x.maxLow()[k];
+                if (account.quietCycle(bars.high(ih), bars.openMs(ih), bars.low(il), bars.openMs(il), bars.low(ilx),
+                        bars.openMs(ilx), bars.close(x.maxClose()[k]), bars.close(x.minClose()[k]))) {
+                    barsWalked += to - from;
+                    if (rateAtEnd) {
+                        account.credit(funding);
+                    }
+                    return null;
+                }
+            }
+            for (int j = from; j < to; j++) {
+                barsWalked++;
+                double wallet = account.wallet();
+                if (account.bar(bars.openMs(j), bars.closeMs(j), bars.high(j), bars.low(j), bars.close(j))) {
+                    double lp = account.liquidationPrice();
+                    int exitBar = j + 1 < bars.size() ? j + 1 : j;
+                    double s0 = bars.spotOpen(from);
+                    double s1 = bars.spotClose(exitBar);
+                    int cs = side.carrySign();
+                    double perpPnl = -cs * n0 * (lp / p0 - 1);
+                    double spotPnl = cs * n0 * (s1 / s0 - 1);
+                    double clearance = marginInputs.spec().clearanceFeeRate() * n0 * lp / p0;
+                    double closeFee = reference ? 0.0 : n0 * feeFraction;
+                    double worst = leg == PerpLeg.SHORT ? bars.high(j) : bars.low(j);
+                    Liquidation l = new Liquidation(k, Instant.ofEpochMilli(bars.openMs(j)),
+                            Instant.ofEpochMilli(bars.closeMs(exitBar)), leg, n0, p0, lp, worst, s0, s1, wallet,
+                            perpPnl, spotPnl, clearance, closeFee);
+                    liquidations.add(l);
+                    return l;
+                }
+            }
+            if (rateAtEnd) {
+                account.credit(funding);
+            }
+            return null;
+        }
+
+        MarginOutcome marginOutcome() {
+            if (account == null) {
+                return null;
+            }
+            long ms = account.minCoverageMs();
+            return new MarginOutcome(marginInputs.spec(), account.minCoverage(),
+                    ms == Long.MIN_VALUE ? null : Instant.ofEpochMilli(ms), account.minCoverageWorst(),
+                    account.minCoverageStrike(), liquidations, account.transfers(),
+                    account.transferred(), barsWalked, cyclesWithoutBars,
+                    account.overLeveraged());
         }
 
         /** Closes what is still open after the last cycle (charged in causal mode only). */

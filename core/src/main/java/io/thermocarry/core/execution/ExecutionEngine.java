@@ -17,6 +17,12 @@ import io.thermocarry.core.strategy.DeskStrategy;
 import io.thermocarry.core.strategy.ExitReason;
 import io.thermocarry.core.strategy.PositionView;
 import io.thermocarry.core.strategy.RuleContext;
+import io.thermocarry.core.margin.Liquidation;
+import io.thermocarry.core.margin.MarginAccount;
+import io.thermocarry.core.margin.MarginBars;
+import io.thermocarry.core.margin.MarginInputs;
+import io.thermocarry.core.margin.MarginOutcome;
+import io.thermocarry.core.margin.PerpLeg;
 import io.thermocarry.core.strategy.Side;
 import io.thermocarry.core.strategy.SignalPath;
 import io.thermocarry.core.strategy.Unevaluated;
@@ -58,6 +64,14 @@ import java.util.Map;
  * up to it; {@code E_k = max(0, (E_{k−1} − fee_k) + (funding_k + basis_k))}; the first row ending at 0 is ruin,
  * after which every decision closes what is held. What is open at the window end is closed at the next open (the
  * decision basis in the cycle model), charged, and booked in the last row.
+ *
+ * <p><b>Margin path</b> (SPEC §13, {@link #run(ExecutionRequest, MarginInputs)}, exchange model only): the perp leg's
+ * futures wallet is opened at every fill that opens, flips or re-sizes the pair (its target re-split, the perp's
+ * half of the fill's fee charged), paid the perp's funding at each settlement, and checked at every state bar
+ * before the bar is marked, on that bar's worst price (mark where the inputs have it). A breach closes the perp at
+ * the liquidation price with the clearance fee and the spot leg at the next state bar's close, books the pair's
+ * move and the fees in the running row, cancels the order pending, and ends the trade with
+ * {@link ExitReason#LIQUIDATION}; the child may re-enter at its next decision. Leverage 0 is the run without it.
  */
 public final class ExecutionEngine {
     private static final Unevaluated[] UNEVALUATED = Unevaluated.values();
@@ -67,7 +81,32 @@ public final class ExecutionEngine {
 
     /** Runs one request. */
     public static ExecutionResult run(ExecutionRequest request) {
-        return new Run(request, Plan.of(request)).run();
+        return new Run(request, Plan.of(request), null).run();
+    }
+
+    /**
+     * Runs one request with the margin path of its perp leg on {@code margin}'s bars (at the state's resolution,
+     * matched by open time); at leverage 0 it is {@link #run(ExecutionRequest)} and the outcome is null.
+     *
+     * @throws IllegalArgumentException when the margin is on and the model is not {@link ExecutionModel#EXCHANGE}
+     */
+    public static MarginExecution run(ExecutionRequest request, MarginInputs margin) {
+        Run r = new Run(request, Plan.of(request), margin.spec().enabled() ? margin : null);
+        ExecutionResult result = r.run();
+        return new MarginExecution(result, r.marginOutcome());
+    }
+
+    /** {@link #run(ExecutionRequest, MarginInputs)} at several fee tiers, the schedule compiled once. */
+    public static List<MarginExecution> runTiers(ExecutionRequest request, List<FeeTier> tiers, MarginInputs margin) {
+        Plan plan = Plan.of(request);
+        MarginInputs m = margin.spec().enabled() ? margin : null;
+        List<MarginExecution> out = new ArrayList<>(tiers.size());
+        for (FeeTier t : tiers) {
+            Run r = new Run(request.withFee(t), plan, m);
+            ExecutionResult result = r.run();
+            out.add(new MarginExecution(result, r.marginOutcome()));
+        }
+        return out;
     }
 
     /**
@@ -78,7 +117,7 @@ public final class ExecutionEngine {
         Plan plan = Plan.of(request);
         List<ExecutionResult> out = new ArrayList<>(tiers.size());
         for (FeeTier t : tiers) {
-            out.add(new Run(request.withFee(t), plan).run());
+            out.add(new Run(request.withFee(t), plan, null).run());
         }
         return out;
     }
@@ -302,7 +341,16 @@ public final class ExecutionEngine {
         private double shortfall;
         private double finalCloseFee;
 
-        Run(ExecutionRequest request, Plan plan) {
+        // margin path (null when off)
+        private final MarginInputs marginInputs;
+        private final MarginAccount account;
+        private final MarginBars mbars;
+        private final int[] marginBar;
+        private final List<Liquidation> liquidations;
+        private long barsWalked;
+        private int marginFrom;
+
+        Run(ExecutionRequest request, Plan plan, MarginInputs margin) {
             this.request = request;
             this.plan = plan;
             this.st = request.state();
@@ -344,6 +392,101 @@ public final class ExecutionEngine {
             totalCol = new double[n];
             equityCol = new double[n];
             regimeCol = new byte[n];
+            this.marginInputs = margin;
+            if (margin != null) {
+                if (!exchange) {
+                    throw new IllegalArgumentException("the margin path needs the exchange model (leg quantities and "
+                            + "prices), not " + request.spec().model());
+                }
+                account = new MarginAccount(margin.spec());
+                mbars = margin.bars();
+                marginBar = new int[st.size()];
+                int j = 0;
+                for (int i = 0; i < marginBar.length; i++) {
+                    while (j < mbars.size() && mbars.openMs(j) < stOpen[i]) {
+                        j++;
+                    }
+                    marginBar[i] = j < mbars.size() && mbars.openMs(j) == stOpen[i] ? j : -1;
+                }
+                liquidations = new ArrayList<>();
+            } else {
+                account = null;
+                mbars = null;
+                marginBar = null;
+                liquidations = null;
+            }
+        }
+
+        MarginOutcome marginOutcome() {
+            if (account == null) {
+                return null;
+            }
+            long ms = account.minCoverageMs();
+            return new MarginOutcome(marginInputs.spec(), account.minCoverage(),
+                    ms == Long.MIN_VALUE ? null : Instant.ofEpochMilli(ms), account.minCoverageWorst(),
+                    account.minCoverageStrike(), liquidations, account.transfers(), account.transferred(), barsWalked,
+                    0, account.overLeveraged());
+        }
+
+        /**
+         * The perp leg's margin over the state bars since the last check up to bar {@code i} (marks fall on the
+         * child's bars and the settlement bars; the margin path walks every state bar between), before bar {@code i}
+         * is marked; true when it was liquidated in one of them.
+         */
+        private boolean marginUpTo(int i) {
+            for (int b = Math.max(marginFrom, 0); b <= i; b++) {
+                if (marginBar(b)) {
+                    marginFrom = i + 1;
+                    return true;
+                }
+            }
+            marginFrom = i + 1;
+            return false;
+        }
+
+        /** The perp leg's margin at state bar {@code i}; true when it was liquidated (booked at that bar's close). */
+        private boolean marginBar(int i) {
+            int j = marginBar[i];
+            if (j < 0) {
+                return false;
+            }
+            barsWalked++;
+            double wallet = account.wallet();
+            if (!account.bar(mbars.openMs(j), mbars.closeMs(j), mbars.high(j), mbars.low(j), mbars.close(j))) {
+                return false;
+            }
+            int cs = side.carrySign();
+            PerpLeg leg = PerpLeg.ofCarrySign(cs);
+            double lp = account.liquidationPrice();
+            int ex = i + 1 < st.size() ? i + 1 : i;
+            double sExit = spotClose[ex];
+            long t = stOpen[i] + stStep;
+            double perpPnl = -cs * qPerp * (lp - markPerp);
+            double spotPnl = cs * qSpot * (sExit - markSpot);
+            double traded = (qSpot * sExit + qPerp * lp) / 2.0;
+            double clearance = marginInputs.spec().clearanceFeeRate() * qPerp * lp;
+            double closeFee = traded * feeFraction;
+            double worst = leg == PerpLeg.SHORT ? mbars.high(j) : mbars.low(j);
+            liquidations.add(new Liquidation(row, Instant.ofEpochMilli(mbars.openMs(j)),
+                    Instant.ofEpochMilli(stOpen[ex] + stStep), leg, account.notional(), account.entry(), lp, worst,
+                    markSpot, sExit, wallet, perpPnl, spotPnl, clearance, closeFee));
+            rowBasis += perpPnl + spotPnl;
+            tBasis += perpPnl + spotPnl;
+            rowFee += clearance + closeFee;
+            rowTraded += traded;
+            accrueTime(t);
+            fills++;
+            blotter.add(new Fill(Instant.ofEpochMilli(t), Instant.ofEpochMilli(t), side, Side.FLAT, 0.0, sExit, lp,
+                    (lp - sExit) / sExit * 100.0, traded, clearance + closeFee, ExitReason.LIQUIDATION));
+            closeTrade(t, row, clearance + closeFee, ExitReason.LIQUIDATION);
+            exitRow = row;
+            if (pendingBar >= 0) {
+                cancelled++;
+                pendingBar = -1;
+            }
+            flatten();
+            watchEquity();
+            return true;
         }
 
         ExecutionResult run() {
@@ -409,6 +552,9 @@ public final class ExecutionEngine {
             if (!side.isBasisPair()) {
                 return;
             }
+            if (account != null && marginUpTo(i)) {
+                return;
+            }
             double pnl;
             if (exchange) {
                 double s = spotClose[i];
@@ -453,6 +599,9 @@ public final class ExecutionEngine {
                     }
                     rowFunding += pay;
                     tFunding += pay;
+                    if (account != null) {
+                        account.credit(pay);
+                    }
                 } else {
                     fundingNotEvaluated++;
                 }
@@ -794,6 +943,11 @@ public final class ExecutionEngine {
             }
             rowTraded += traded;
             rowFee += fee;
+            if (account != null && side.isBasisPair()) {
+                account.open(PerpLeg.ofCarrySign(side.carrySign()), qPerp * po, po, capital());
+                account.credit(-0.5 * fee);
+                marginFrom = f;
+            }
             blotter.add(new Fill(Instant.ofEpochMilli(pendingDecision), Instant.ofEpochMilli(t), from, ns, nn, so, po,
                     (po - so) / so * 100.0, traded, fee, from != ns && from != Side.FLAT ? exitReason(pendingReason, ns)
                             : null));

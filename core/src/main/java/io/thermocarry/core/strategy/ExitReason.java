@@ -34,5 +34,10 @@ public enum ExitReason {
     /** Portfolio: the symbol left the universe at a rebalance (SPEC §12). */
     UNIVERSE,
     /** Portfolio: the next cycle is a data hole (missing settlements or no basis): held flat through it. */
-    DATA_HOLE
+    DATA_HOLE,
+    /**
+     * Margin path (SPEC §13): the perp leg breached maintenance inside a cycle and was liquidated at the
+     * liquidation price; the spot leg was closed at the next bar.
+     */
+    LIQUIDATION
 }
