@@ -1,0 +1,689 @@
+package io.thermocarry.live;
+
+import io.thermocarry.binance.stream.BookTickerEvent;
+import io.thermocarry.binance.stream.KlineEvent;
+import io.thermocarry.binance.stream.MarkPriceEvent;
+import io.thermocarry.binance.stream.StreamEvent;
+import io.thermocarry.binance.stream.StreamHealth;
+import io.thermocarry.binance.stream.StreamListener;
+import io.thermocarry.core.Checks;
+import io.thermocarry.core.execution.Child;
+import io.thermocarry.core.execution.Fill;
+import io.thermocarry.core.market.Bar;
+import io.thermocarry.core.market.BarInterval;
+import io.thermocarry.core.market.BarSeries;
+import io.thermocarry.core.market.FundingSeries;
+import io.thermocarry.core.market.Market;
+import io.thermocarry.core.market.Symbol;
+import io.thermocarry.core.regime.Regime;
+import io.thermocarry.core.series.Resampler;
+import io.thermocarry.core.strategy.Side;
+import io.thermocarry.core.strategy.SignalPath;
+import io.thermocarry.store.LiveStore;
+import io.thermocarry.store.LiveStore.EventRow;
+import io.thermocarry.store.LiveStore.FillRow;
+import io.thermocarry.store.LiveStore.FundingRow;
+import io.thermocarry.store.Store;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The live paper book (SPEC §14): the event loop of one or more symbols, fed decoded stream events in arrival
+ * order (by a stream client or, in tests, directly), writing everything to the store before acting on it.
+ *
+ * <p><b>Loop.</b> Closed 1 m klines of both legs advance a symbol's checkpoint {@code now} (the latest minute both
+ * legs have closed). Each advance is one transaction: the new 1 m bars (through the store's ingest, so
+ * {@code execute} reads the same bars), the 1 h bars of every hour completed (resampled from the stored 1 m bars),
+ * the provisional settlement rates learned from {@code markPrice}, the quotes at child closes (for
+ * {@link FillModel#BOOK}) and the checkpoint. Then {@link BookPipeline} runs the core pipeline over
+ * {@code [book start, now]} and the new fills, funding payments, decisions and regime changes go to the store in a
+ * second transaction (keys make a repeat a no-op) before they are logged and shown.
+ *
+ * <p><b>Restart.</b> {@link #start} reloads the book (its configuration must be the stored one), the checkpoints,
+ * provisional rates and quotes, and recomputes each symbol at its last checkpoint: a crash between the two
+ * transactions loses nothing, and a crash before the first repeats the minute. With {@link FillModel#BAR} the book
+ * is a function of the stored market data, so a restarted book equals an uninterrupted one.
+ *
+ * <p>Not thread-safe by itself: the methods are synchronized (stream connections call from their own threads).
+ */
+public final class LiveBook implements StreamListener {
+    static final String CHECKPOINT = "checkpoint";
+    static final String DECISION = "decision";
+    static final String REGIME = "regime";
+    static final String PROVISIONAL_RATE = "provisional-rate";
+    static final String QUOTE = "quote";
+    static final String GAP = "gap";
+    static final String HEALTH = "health";
+    private static final long MINUTE = 60_000L;
+    private static final long HOUR = 3_600_000L;
+
+    private final Store store;
+    private final LiveStore live;
+    private final LiveConfig config;
+    private final Consumer<String> log;
+    private final Map<Symbol, SymbolBook> books = new LinkedHashMap<>();
+    private final Map<String, Long> lastEventMs = new TreeMap<>();
+    private long events;
+    private long reconnects;
+    private long gaps;
+    private long fills;
+    private long payments;
+    private boolean started;
+    private final LatencyRecorder latency = new LatencyRecorder();
+
+    /** A book on {@code store} running {@code config}; {@code log} receives one line per decision. */
+    public LiveBook(Store store, LiveConfig config, Consumer<String> log) {
+        this.store = Checks.notNull(store, "store");
+        this.live = store.live();
+        this.config = Checks.notNull(config, "config");
+        this.log = Checks.notNull(log, "log");
+        for (Symbol s : config.symbols()) {
+            books.put(s, new SymbolBook(s));
+        }
+    }
+
+    /** The configuration. */
+    public LiveConfig config() {
+        return config;
+    }
+
+    /** Opens or resumes the book from the store and brings every symbol to its last checkpoint. */
+    public synchronized void start() {
+        live.openBook(new LiveStore.BookRow(config.bookId(), config.describe(), config.fill().code(),
+                config.startMs()));
+        String id = config.bookId();
+        for (EventRow e : live.events(id, null)) {
+            Symbol sym = new Symbol(e.symbol().isEmpty() ? config.symbols().get(0).name() : e.symbol());
+            SymbolBook b = books.get(sym);
+            if (b == null) {
+                continue;
+            }
+            switch (e.kind()) {
+                case CHECKPOINT -> b.nowMs = Math.max(b.nowMs, e.timeMs());
+                case PROVISIONAL_RATE -> b.provisional.put(e.timeMs(), Double.parseDouble(e.detail()));
+                case QUOTE -> b.quotes.put(e.timeMs(), Quote.parse(e.detail()));
+                case DECISION -> b.lastLoggedMs = Math.max(b.lastLoggedMs, e.timeMs());
+                case REGIME -> b.lastRegimeCycleMs = Math.max(b.lastRegimeCycleMs, e.timeMs());
+                default -> {
+                }
+            }
+        }
+        for (FillRow f : live.fills(id)) {
+            SymbolBook b = books.get(new Symbol(f.symbol()));
+            if (b != null && b.storedFills.put(f.decisionMs() + "/" + f.leg(), f) == null && f.leg().equals("perp")) {
+                b.fillRows.add(f);
+            }
+        }
+        for (FundingRow p : live.funding(id)) {
+            SymbolBook b = books.get(new Symbol(p.symbol()));
+            if (b != null) {
+                b.payments.put(p.settlementMs(), p);
+            }
+        }
+        started = true;
+        for (SymbolBook b : books.values()) {
+            if (b.nowMs > Long.MIN_VALUE) {
+                b.perpClose = b.nowMs;
+                b.spotClose = b.nowMs;
+                recompute(b);
+            }
+        }
+    }
+
+    /** The checkpoint of a symbol: the last minute both legs have closed and the store holds (epoch ms). */
+    public synchronized long checkpoint(Symbol s) {
+        SymbolBook b = books.get(s);
+        return b == null ? Long.MIN_VALUE : b.nowMs;
+    }
+
+    @Override
+    public synchronized void onEvent(StreamEvent e) {
+        long t0 = System.nanoTime();
+        Checks.check(started, "start() the book before feeding events");
+        events++;
+        lastEventMs.put(e.stream() + (e.market() == Market.SPOT ? "/spot" : ""), e.eventTimeMs());
+        SymbolBook b = books.get(e.symbol());
+        if (b == null) {
+            return;
+        }
+        boolean decided = false;
+        if (e instanceof MarkPriceEvent m) {
+            onMark(b, m);
+        } else if (e instanceof BookTickerEvent q) {
+            if (q.market() == Market.PERP) {
+                b.perpBid = q.bid();
+                b.perpAsk = q.ask();
+            } else {
+                b.spotBid = q.bid();
+                b.spotAsk = q.ask();
+            }
+        } else if (e instanceof KlineEvent k) {
+            decided = onKline(b, k);
+        }
+        latency.record(System.nanoTime() - t0, decided);
+    }
+
+    @Override
+    public synchronized void onHealth(StreamHealth h) {
+        if (h.kind() == StreamHealth.Kind.RECONNECTING) {
+            reconnects++;
+        }
+        if (h.kind() == StreamHealth.Kind.GAP) {
+            gaps++;
+        }
+        if (h.kind() == StreamHealth.Kind.GAP || h.kind() == StreamHealth.Kind.DISCONNECTED
+                || h.kind() == StreamHealth.Kind.RECONNECTING || h.kind() == StreamHealth.Kind.RENEWED) {
+            String kind = h.kind() == StreamHealth.Kind.GAP ? GAP : HEALTH;
+            String sym = h.stream() == null ? "" : h.stream().split("@")[0].toUpperCase(Locale.ROOT);
+            live.commit(config.bookId(), new LiveStore.Batch("live health", List.of(), List.of(),
+                    List.of(new EventRow(kind + ":" + h.kind().name().toLowerCase(Locale.ROOT) + ":" + h.connection(),
+                            sym, h.atMs() * 1000 + (h.fromMs() % 1000), h.fromMs() + ".." + h.toMs() + " "
+                            + (h.detail() == null ? "" : h.detail()))), List.of(), List.of()));
+        }
+    }
+
+    /**
+     * Settled funding published by REST ({@code fundingRate}): stored through the ingest path (so {@code execute}
+     * sees it), replacing the provisional rate; the symbol is recomputed at its checkpoint.
+     */
+    public synchronized void onSettledFunding(FundingSeries settled) {
+        SymbolBook b = books.get(settled.symbol());
+        if (b == null || settled.isEmpty()) {
+            return;
+        }
+        live.commit(config.bookId(), new LiveStore.Batch("live funding " + settled.symbol(), List.of(),
+                List.of(settled), List.of(), List.of(), List.of()));
+        long last = settled.timeMs(settled.size() - 1);
+        b.provisional.headMap(last, true).clear();
+        if (b.nowMs > Long.MIN_VALUE) {
+            recompute(b);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ intake
+
+    private void onMark(SymbolBook b, MarkPriceEvent m) {
+        b.mark = m;
+        if (b.nextFundingMs > 0 && m.eventTimeMs() >= b.nextFundingMs && m.nextFundingTimeMs() > b.nextFundingMs) {
+            // the settlement at nextFundingMs happened: provisional at the last rate the stream showed before it
+            b.newProvisional.put(b.nextFundingMs, b.rateBeforeSettlement);
+        }
+        b.nextFundingMs = m.nextFundingTimeMs();
+        b.rateBeforeSettlement = m.fundingRate();
+    }
+
+    private boolean onKline(SymbolBook b, KlineEvent k) {
+        if (!k.closed() || !k.interval().equals("1m")) {
+            return false;
+        }
+        Bar bar = new Bar(Instant.ofEpochMilli(k.openTimeMs()), BarInterval.M1, k.open(), k.high(), k.low(), k.close(),
+                k.volume());
+        long close = k.openTimeMs() + MINUTE;
+        if (close <= b.nowMs) {
+            return false; // already stored (a replay after restart, or a backfill of a minute the stream gave)
+        }
+        if (k.market() == Market.PERP) {
+            b.pendingPerp.put(k.openTimeMs(), bar);
+            b.perpClose = Math.max(b.perpClose, close);
+        } else {
+            b.pendingSpot.put(k.openTimeMs(), bar);
+            b.spotClose = Math.max(b.spotClose, close);
+        }
+        long target = Math.min(b.perpClose, b.spotClose);
+        if (target <= b.nowMs || target == Long.MIN_VALUE) {
+            return false;
+        }
+        advance(b, target);
+        return true;
+    }
+
+    /** One checkpoint: the market data up to {@code target} in one transaction, then the book. */
+    private void advance(SymbolBook b, long target) {
+        Symbol s = b.symbol;
+        List<Bar> perp = take(b.pendingPerp, target);
+        List<Bar> spot = take(b.pendingSpot, target);
+        List<BarSeries> bars = new ArrayList<>();
+        if (!perp.isEmpty()) {
+            bars.add(BarSeries.of(s, Market.PERP, BarInterval.M1, perp));
+        }
+        if (!spot.isEmpty()) {
+            bars.add(BarSeries.of(s, Market.SPOT, BarInterval.M1, spot));
+        }
+        long prev = b.nowMs == Long.MIN_VALUE ? target - MINUTE : b.nowMs;
+        for (long h = Math.floorDiv(prev, HOUR) * HOUR; h + HOUR <= target; h += HOUR) {
+            if (h + HOUR > prev) {
+                bars.addAll(hourly(s, h, perp, spot));
+            }
+        }
+        List<EventRow> rows = new ArrayList<>();
+        for (Map.Entry<Long, Double> p : b.newProvisional.entrySet()) {
+            rows.add(new EventRow(PROVISIONAL_RATE, s.name(), p.getKey(), Double.toString(p.getValue())));
+        }
+        long width = childWidth();
+        for (long d = Math.floorDiv(prev, width) * width + width; d <= target; d += width) {
+            if (Double.isFinite(b.perpBid) && Double.isFinite(b.spotBid)) {
+                Quote q = new Quote(b.perpBid, b.perpAsk, b.spotBid, b.spotAsk);
+                rows.add(new EventRow(QUOTE, s.name(), d, q.text()));
+                b.quotes.put(d, q);
+            }
+        }
+        rows.add(new EventRow(CHECKPOINT, s.name(), target, "perp " + perp.size() + ", spot " + spot.size()));
+        live.commit(config.bookId(), new LiveStore.Batch("live " + s + " " + Instant.ofEpochMilli(target), bars,
+                List.of(), rows, List.of(), List.of()));
+        b.provisional.putAll(b.newProvisional);
+        b.newProvisional.clear();
+        b.nowMs = target;
+        recompute(b);
+    }
+
+    private long childWidth() {
+        return config.child() instanceof Child.Every e ? e.interval().millis() : HOUR;
+    }
+
+    /** The 1 h bars of hour {@code h} of both legs, resampled from the stored 1 m bars plus those being written. */
+    private List<BarSeries> hourly(Symbol s, long h, List<Bar> perpNew, List<Bar> spotNew) {
+        List<BarSeries> out = new ArrayList<>();
+        for (Market m : List.of(Market.PERP, Market.SPOT)) {
+            BarSeries stored = store.bars(s, m, BarInterval.M1, Instant.ofEpochMilli(h), Instant.ofEpochMilli(h + HOUR));
+            TreeMap<Long, Bar> all = new TreeMap<>();
+            for (int i = 0; i < stored.size(); i++) {
+                all.put(stored.openTimeMs(i), stored.bar(i));
+            }
+            for (Bar x : m == Market.PERP ? perpNew : spotNew) {
+                long o = x.openTime().toEpochMilli();
+                if (o >= h && o < h + HOUR) {
+                    all.putIfAbsent(o, x);
+                }
+            }
+            if (!all.isEmpty()) {
+                BarSeries fine = BarSeries.of(s, m, BarInterval.M1, new ArrayList<>(all.values()));
+                out.add(Resampler.resample(fine, BarInterval.H1).bars());
+            }
+        }
+        return out;
+    }
+
+    private static List<Bar> take(NavigableMap<Long, Bar> pending, long target) {
+        List<Bar> out = new ArrayList<>();
+        var head = pending.headMap(target - MINUTE, true);
+        out.addAll(head.values());
+        head.clear();
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------ the book
+
+    /** Runs the core pipeline at the symbol's checkpoint; stores what is new, then logs and shows it. */
+    private void recompute(SymbolBook b) {
+        long now = b.nowMs;
+        List<BookPipeline.Provisional> prov = new ArrayList<>();
+        b.provisional.forEach((t, r) -> prov.add(new BookPipeline.Provisional(t, r)));
+        BookPipeline.BookRun run = BookPipeline.run(BookPipeline.load(store, b.symbol, config, now), config, now, prov);
+        b.run = run;
+        List<FillRow> newFills = new ArrayList<>();
+        for (Fill f : run.fills()) {
+            long d = f.decisionTime().toEpochMilli();
+            if (b.storedFills.containsKey(d + "/perp")) {
+                continue;
+            }
+            newFills.addAll(legs(b, f));
+        }
+        List<FundingRow> newPays = new ArrayList<>();
+        for (BookPipeline.Payment p : run.payments()) {
+            FundingRow old = b.payments.get(p.settlementMs());
+            String status = p.provisional() ? LiveStore.PROVISIONAL : LiveStore.SETTLED;
+            if (old == null || old.status().equals(LiveStore.PROVISIONAL)
+                    && (!status.equals(old.status()) || old.payment() != p.payment())) {
+                newPays.add(new FundingRow(b.symbol.name(), p.settlementMs(), p.rate(), p.payment(), status));
+            }
+        }
+        List<EventRow> rows = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        decisions(b, run, rows, lines);
+        if (newFills.isEmpty() && newPays.isEmpty() && rows.isEmpty()) {
+            return;
+        }
+        live.commit(config.bookId(), new LiveStore.Batch("live book " + b.symbol, List.of(), List.of(), rows, newFills,
+                newPays));
+        // stored: now act on it (count, show, log)
+        for (FillRow f : newFills) {
+            b.storedFills.put(f.decisionMs() + "/" + f.leg(), f);
+            if (f.leg().equals("perp")) {
+                b.fillRows.add(f);
+                fills++;
+            }
+        }
+        for (FundingRow p : newPays) {
+            if (b.payments.put(p.settlementMs(), p) == null) {
+                payments++;
+            }
+        }
+        lines.forEach(log);
+    }
+
+    /** The two legs of an order: prices of the fill model, half the order's fee on each leg. */
+    private List<FillRow> legs(SymbolBook b, Fill f) {
+        long d = f.decisionTime().toEpochMilli();
+        String from = f.from().name();
+        String to = f.to().name();
+        String reason = f.reason() == null ? "" : f.reason().name();
+        double spotPrice = f.spotPrice();
+        double perpPrice = f.perpPrice();
+        double fee = f.fee();
+        if (config.fill() == FillModel.BOOK) {
+            Quote q = b.quotes.get(d);
+            if (q != null) {
+                // buying a leg lifts the ask, selling hits the bid: short basis = long spot + short perp
+                boolean buySpot = spotDelta(b, f) > 0;
+                spotPrice = buySpot ? q.spotAsk() : q.spotBid();
+                perpPrice = buySpot ? q.perpBid() : q.perpAsk();
+            }
+            fee = 2.0 * f.fee();
+        }
+        return List.of(
+                new FillRow(b.symbol.name(), d, "perp", f.fillTime().toEpochMilli(), from, to, f.targetNotional(),
+                        perpPrice, f.tradedNotional(), fee / 2.0, config.fill().code(), reason),
+                new FillRow(b.symbol.name(), d, "spot", f.fillTime().toEpochMilli(), from, to, f.targetNotional(),
+                        spotPrice, f.tradedNotional(), fee / 2.0, config.fill().code(), reason));
+    }
+
+    /** Sign of the spot quantity change of an order (+ buys spot); a short basis holds spot long. */
+    private static double spotDelta(SymbolBook b, Fill f) {
+        double before = f.from() == Side.SHORT_BASIS ? 1 : f.from() == Side.LONG_BASIS ? -1 : 0;
+        double after = f.to() == Side.SHORT_BASIS ? 1 : f.to() == Side.LONG_BASIS ? -1 : 0;
+        if (after != before) {
+            return after - before;
+        }
+        double prev = b.fillRows.isEmpty() ? 0 : b.fillRows.get(b.fillRows.size() - 1).targetNotional();
+        return after * Math.signum(f.targetNotional() - prev);
+    }
+
+    /** One decision line per child close since the last logged one; regime changes at cycle starts. */
+    private void decisions(SymbolBook b, BookPipeline.BookRun run, List<EventRow> rows, List<String> lines) {
+        if (run.result() == null || run.cycles() == null) {
+            return;
+        }
+        var cycles = run.cycles();
+        SignalPath sig = run.signals();
+        int first = run.result().request().firstCycle();
+        for (int k = Math.max(first, 0); k < cycles.size(); k++) {
+            long start = cycles.startMs(k);
+            if (start > b.lastRegimeCycleMs && start < run.nowMs() && k < sig.size()) {
+                Regime r = sig.regime(k);
+                Regime before = k > 0 ? sig.regime(k - 1) : null;
+                if (r != before || start == cycles.startMs(first)) {
+                    rows.add(new EventRow(REGIME, b.symbol.name(), start, (before == null ? "-" : before.name()) + "->"
+                            + (r == null ? "-" : r.name())));
+                }
+                b.lastRegimeCycleMs = start;
+            }
+        }
+        long width = childWidth();
+        long from = Math.max(b.lastLoggedMs + 1, cycles.startMs(first));
+        long last = Math.min(run.nowMs() - 1, run.provisionalFromMs() - 1);
+        Map<Long, Fill> byDecision = new HashMap<>();
+        for (Fill f : run.fills()) {
+            byDecision.put(f.decisionTime().toEpochMilli(), f);
+        }
+        for (long d = Math.floorDiv(from + width - 1, width) * width; d <= last; d += width) {
+            int k = cycles.lowerBound(d + 1) - 1;
+            if (k < 0 || k >= sig.size()) {
+                continue;
+            }
+            Fill f = byDecision.get(d);
+            Regime r = sig.regime(k);
+            String action = f == null ? "hold" : f.from() + "->" + f.to() + " notional " + fmt(f.targetNotional())
+                    + " @ perp " + fmt(f.perpPrice()) + " spot " + fmt(f.spotPrice())
+                    + (f.reason() == null ? "" : " (" + f.reason() + ")");
+            String detail = "regime " + (r == null ? "-" : r.name()) + " exposure " + fmt(sig.exposure(k)) + " r "
+                    + fmt(sig.relaxationRatio(k)) + " z " + fmt(sig.temperatureZscore(k)) + " entropy "
+                    + fmt(sig.entropyRate(k)) + " je " + fmt(sig.jeHealth(k)) + ": " + action;
+            rows.add(new EventRow(DECISION, b.symbol.name(), d, detail));
+            lines.add(Instant.ofEpochMilli(d) + " " + b.symbol + " " + detail);
+            b.lastLoggedMs = d;
+        }
+    }
+
+    private static String fmt(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "NaN";
+    }
+
+    // ------------------------------------------------------------------------------------------------ views
+
+    /** Stream events received by this process. */
+    public synchronized long events() {
+        return events;
+    }
+
+    /** Fills stored by this process (orders, both legs counting once). */
+    public synchronized long fills() {
+        return fills;
+    }
+
+    /** Funding payments newly stored by this process. */
+    public synchronized long fundingPayments() {
+        return payments;
+    }
+
+    /** Reconnects reported by the stream connections. */
+    public synchronized long reconnects() {
+        return reconnects;
+    }
+
+    /** Event handling latency (whole loop incl. store writes). */
+    public LatencyRecorder latency() {
+        return latency;
+    }
+
+    /** The book of one symbol as of its checkpoint (null before the first). */
+    public synchronized BookPipeline.BookRun run(Symbol s) {
+        SymbolBook b = books.get(s);
+        return b == null ? null : b.run;
+    }
+
+    /** The stored fills of the book (both legs), as the store holds them. */
+    public List<FillRow> storedFills() {
+        return live.fills(config.bookId());
+    }
+
+    /** The stop summary of CLI.md: {@code {"events":n,"fills":n,"fundingPayments":n,"reconnects":n,"pnl":{..}}}. */
+    public synchronized Map<String, Object> summary() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("events", events);
+        m.put("fills", fills);
+        m.put("fundingPayments", payments);
+        m.put("reconnects", reconnects);
+        m.put("pnl", pnl());
+        return m;
+    }
+
+    /** PnL of the whole book, in units of one symbol's starting capital, split funding / basis / fees / total. */
+    public synchronized Map<String, Object> pnl() {
+        double f = 0;
+        double ba = 0;
+        double fe = 0;
+        for (SymbolBook b : books.values()) {
+            if (b.run != null) {
+                f += b.run.funding();
+                ba += b.run.basis();
+                fe += b.run.fees();
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("funding", f);
+        m.put("basis", ba);
+        m.put("fees", fe);
+        m.put("total", f + ba - fe);
+        return m;
+    }
+
+    /** The status document (the JSON endpoint and the page show the same). */
+    public synchronized Map<String, Object> status(long wallMs) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("book", config.bookId());
+        doc.put("fill", config.fill().code());
+        doc.put("child", config.child().code());
+        doc.put("feeBps", config.fee().roundTripBps());
+        doc.put("time", Instant.ofEpochMilli(wallMs).toString());
+        List<Object> syms = new ArrayList<>();
+        for (SymbolBook b : books.values()) {
+            syms.add(b.status(wallMs));
+        }
+        doc.put("symbols", syms);
+        Map<String, Object> health = new LinkedHashMap<>();
+        Map<String, Object> ages = new LinkedHashMap<>();
+        lastEventMs.forEach((k, v) -> ages.put(k, (wallMs - v) / 1000.0));
+        health.put("lastEventAgeSeconds", ages);
+        health.put("events", events);
+        health.put("gaps", gaps);
+        health.put("reconnects", reconnects);
+        doc.put("health", health);
+        doc.put("summary", summary());
+        return doc;
+    }
+
+    /** Best quotes of both legs at a child close (for {@link FillModel#BOOK}). */
+    record Quote(double perpBid, double perpAsk, double spotBid, double spotAsk) {
+        String text() {
+            return perpBid + "," + perpAsk + "," + spotBid + "," + spotAsk;
+        }
+
+        static Quote parse(String s) {
+            String[] p = s.split(",");
+            return new Quote(Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2]),
+                    Double.parseDouble(p[3]));
+        }
+    }
+
+    /** One symbol's loop state. */
+    private final class SymbolBook {
+        final Symbol symbol;
+        final TreeMap<Long, Bar> pendingPerp = new TreeMap<>();
+        final TreeMap<Long, Bar> pendingSpot = new TreeMap<>();
+        final TreeMap<Long, Double> provisional = new TreeMap<>();
+        final TreeMap<Long, Double> newProvisional = new TreeMap<>();
+        final TreeMap<Long, Quote> quotes = new TreeMap<>();
+        final Map<String, FillRow> storedFills = new HashMap<>();
+        final List<FillRow> fillRows = new ArrayList<>();
+        final TreeMap<Long, FundingRow> payments = new TreeMap<>();
+        long nowMs = Long.MIN_VALUE;
+        long perpClose = Long.MIN_VALUE;
+        long spotClose = Long.MIN_VALUE;
+        long lastLoggedMs = Long.MIN_VALUE;
+        long lastRegimeCycleMs = Long.MIN_VALUE;
+        long nextFundingMs;
+        double rateBeforeSettlement = Double.NaN;
+        double perpBid = Double.NaN;
+        double perpAsk = Double.NaN;
+        double spotBid = Double.NaN;
+        double spotAsk = Double.NaN;
+        MarkPriceEvent mark;
+        BookPipeline.BookRun run;
+
+        SymbolBook(Symbol symbol) {
+            this.symbol = symbol;
+        }
+
+        Map<String, Object> status(long wallMs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("symbol", symbol.name());
+            m.put("checkpoint", nowMs == Long.MIN_VALUE ? null : Instant.ofEpochMilli(nowMs).toString());
+            BookPipeline.BookRun r = run;
+            int k = r == null ? -1 : r.currentCycle();
+            SignalPath sig = r == null ? null : r.signals();
+            if (sig != null && k >= 0 && k < sig.size()) {
+                Regime g = sig.regime(k);
+                m.put("regime", g == null ? null : g.name());
+                m.put("exposure", sig.exposure(k));
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("relaxationRatio", sig.relaxationRatio(k));
+                s.put("temperatureZscore", sig.temperatureZscore(k));
+                s.put("entropyRate", sig.entropyRate(k));
+                s.put("jeHealth", sig.jeHealth(k));
+                m.put("signals", s);
+                m.put("veto", sig.vetoesApplied() ? "applied" : "not evaluated (no microstructure data)");
+            } else {
+                m.put("regime", null);
+                m.put("signals", null);
+                m.put("veto", null);
+            }
+            m.put("legs", legs());
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("funding", r == null ? 0.0 : r.funding());
+            p.put("basis", r == null ? 0.0 : r.basis());
+            p.put("fees", r == null ? 0.0 : r.fees());
+            p.put("total", r == null ? 0.0 : r.total());
+            m.put("pnl", p);
+            double earned = 0;
+            for (FundingRow f : payments.values()) {
+                earned += f.payment();
+            }
+            m.put("fundingEarned", earned);
+            m.put("fundingPayments", payments.size());
+            m.put("marginRatio", null);
+            long next = mark != null ? mark.nextFundingTimeMs() : 0;
+            m.put("nextSettlement", next > 0 ? Instant.ofEpochMilli(next).toString() : null);
+            m.put("nextSettlementSeconds", next > 0 ? Math.max(0, next - wallMs) / 1000.0 : null);
+            m.put("markPrice", mark == null ? null : mark.markPrice());
+            m.put("fundingRate", mark == null ? null : mark.fundingRate());
+            return m;
+        }
+
+        /** Position per leg from the stored fills: side, quantity, entry price (the margin model's hook). */
+        List<Object> legs() {
+            double qSpot = 0;
+            double qPerp = 0;
+            double pSpot = Double.NaN;
+            double pPerp = Double.NaN;
+            String side = Side.FLAT.name();
+            double notional = 0;
+            FillRow lastPerp = null;
+            for (FillRow f : fillRows) {
+                FillRow s = storedFills.get(f.decisionMs() + "/spot");
+                if (s == null) {
+                    continue;
+                }
+                if (!f.sideTo().equals(side) || notional == 0) {
+                    qSpot = f.targetNotional() > 0 ? f.targetNotional() / s.price() : 0;
+                    qPerp = f.targetNotional() > 0 ? f.targetNotional() / f.price() : 0;
+                    pSpot = s.price();
+                    pPerp = f.price();
+                } else if (notional > 0) {
+                    double l = f.targetNotional() / notional;
+                    qSpot *= l;
+                    qPerp *= l;
+                }
+                side = f.sideTo();
+                notional = f.targetNotional();
+                lastPerp = f;
+            }
+            double sign = side.equals(Side.SHORT_BASIS.name()) ? 1 : side.equals(Side.LONG_BASIS.name()) ? -1 : 0;
+            double lastPerpPx = mark != null ? mark.markPrice() : pPerp;
+            List<Object> out = new ArrayList<>();
+            Map<String, Object> sp = new LinkedHashMap<>();
+            sp.put("leg", "spot");
+            sp.put("side", side);
+            sp.put("quantity", sign * qSpot);
+            sp.put("entryPrice", pSpot);
+            out.add(sp);
+            Map<String, Object> pp = new LinkedHashMap<>();
+            pp.put("leg", "perp");
+            pp.put("side", side);
+            pp.put("quantity", -sign * qPerp);
+            pp.put("entryPrice", pPerp);
+            pp.put("markPrice", lastPerpPx);
+            pp.put("notional", notional);
+            pp.put("lastFill", lastPerp == null ? null : Instant.ofEpochMilli(lastPerp.fillMs()).toString());
+            out.add(pp);
+            return out;
+        }
+    }
+}
