@@ -504,6 +504,12 @@ public final class LiveBook implements StreamListener {
 
     // ------------------------------------------------------------------------------------------------ views
 
+    /** Settlements of a symbol booked at the stream's rate, waiting for REST's settled rate. */
+    public synchronized List<Long> provisionalSettlements(Symbol s) {
+        SymbolBook b = books.get(s);
+        return b == null ? List.of() : new ArrayList<>(b.provisional.keySet());
+    }
+
     /** Stream events received by this process. */
     public synchronized long events() {
         return events;
