@@ -284,13 +284,7 @@ public final class BinanceHttp {
         if (attempt >= policy.maxAttempts()) {
             return;
         }
-        long base = policy.backoffBase().toMillis();
-        long cap = policy.backoffMax().toMillis();
-        long d = base << Math.min(attempt - 1, 30);
-        if (d < 0 || d > cap) {
-            d = cap;
-        }
-        long wait = d / 2 + (long) (jitter.nextDouble() * (d - d / 2));
+        long wait = policy.backoff(attempt, jitter.nextDouble()).toMillis();
         count(() -> backoffMillis += wait);
         sleep(Duration.ofMillis(wait), url);
     }

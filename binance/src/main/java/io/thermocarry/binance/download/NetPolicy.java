@@ -44,6 +44,22 @@ public record NetPolicy(int maxAttempts, Duration timeout, Duration backoffBase,
                 Duration.ofSeconds(1));
     }
 
+    /**
+     * The wait after the {@code k}-th consecutive failure ({@code k >= 1}): {@code min(backoffMax, backoffBase ×
+     * 2^(k−1))}, jittered uniformly into its upper half by {@code u} in [0, 1). The one back-off rule of the REST
+     * client and the stream client's reconnects.
+     */
+    public Duration backoff(int k, double u) {
+        Checks.positive(k, "k");
+        long base = backoffBase.toMillis();
+        long cap = backoffMax.toMillis();
+        long d = base << Math.min(k - 1, 30);
+        if (d < 0 || d > cap) {
+            d = cap;
+        }
+        return Duration.ofMillis(d / 2 + (long) (u * (d - d / 2)));
+    }
+
     /** A copy with {@code maxAttempts} set. */
     public NetPolicy withMaxAttempts(int attempts) {
         return new NetPolicy(attempts, timeout, backoffBase, backoffMax, maxWeightPerMinute, minuteMargin);
