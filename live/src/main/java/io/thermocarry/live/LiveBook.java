@@ -12,6 +12,7 @@ import io.thermocarry.core.execution.Fill;
 import io.thermocarry.core.market.Bar;
 import io.thermocarry.core.market.BarInterval;
 import io.thermocarry.core.market.BarSeries;
+import io.thermocarry.core.market.FundingEvent;
 import io.thermocarry.core.market.FundingSeries;
 import io.thermocarry.core.market.Market;
 import io.thermocarry.core.market.Symbol;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -78,6 +80,9 @@ public final class LiveBook implements StreamListener {
     private long payments;
     private boolean started;
     private final LatencyRecorder latency = new LatencyRecorder();
+    private HoleFiller holes;
+    private SettledSource settledSource;
+    private long backfilled;
     private long loadNanos;
     private long pipelineNanos;
     private long commitNanos;
@@ -139,6 +144,15 @@ public final class LiveBook implements StreamListener {
         }
         started = true;
         for (SymbolBook b : books.values()) {
+            if (b.nowMs == Long.MIN_VALUE) {
+                // a fresh book: the 1 m bars the store already holds (history, a download) are its first checkpoint
+                Instant from = Instant.ofEpochMilli(config.startMs()).minus(config.medianWindow());
+                BarSeries p = store.bars(b.symbol, Market.PERP, BarInterval.M1, from, null);
+                BarSeries q = store.bars(b.symbol, Market.SPOT, BarInterval.M1, from, null);
+                if (!p.isEmpty() && !q.isEmpty()) {
+                    b.nowMs = Math.min(p.closeTimeMs(p.size() - 1), q.closeTimeMs(q.size() - 1));
+                }
+            }
             if (b.nowMs > Long.MIN_VALUE) {
                 b.perpClose = b.nowMs;
                 b.spotClose = b.nowMs;
@@ -208,14 +222,64 @@ public final class LiveBook implements StreamListener {
         if (b == null || settled.isEmpty()) {
             return;
         }
+        storeSettled(b, settled);
+        if (b.nowMs > Long.MIN_VALUE) {
+            recompute(b);
+        }
+    }
+
+    private void storeSettled(SymbolBook b, FundingSeries settled) {
         live.commit(config.bookId(), new LiveStore.Batch("live funding " + settled.symbol(), List.of(),
                 List.of(settled), List.of(), List.of(), List.of()));
         long last = settled.timeMs(settled.size() - 1);
         b.inputs = null;
         b.provisional.headMap(last, true).clear();
-        if (b.nowMs > Long.MIN_VALUE) {
-            recompute(b);
+    }
+
+    /**
+     * Settlements at or before {@code now} the store has no settled rate for: those the stream announced (at its
+     * rate) and those the stored funding's interval says must have happened (after a restart or a disconnect the
+     * stream's announcement may be lost; the last known rate stands in). Decisions from the first of them on are
+     * withheld until it is settled: a missing settlement never silently merges two funding cycles.
+     */
+    private TreeMap<Long, Double> pendingSettlements(SymbolBook b, long now) {
+        TreeMap<Long, Double> out = new TreeMap<>();
+        FundingSeries f = b.inputs.funding();
+        if (f.isEmpty()) {
+            return out;
         }
+        long lastStored = f.timeMs(f.size() - 1);
+        b.provisional.forEach((t, r) -> {
+            if (t > lastStored && t <= now) {
+                out.put(t, r);
+            }
+        });
+        long interval = f.intervalMs(f.size() - 1);
+        double rate = b.mark != null ? b.mark.fundingRate() : f.rate(f.size() - 1);
+        long last = out.isEmpty() ? lastStored : Math.max(lastStored, out.lastKey());
+        // a stream-announced settlement is near (within a minute of) the expected one: Binance's jitter
+        while (interval > 0 && last + interval <= now) {
+            long expected = last + interval;
+            Long near = out.ceilingKey(expected - 60_000L);
+            if (near != null && near <= expected + 60_000L) {
+                last = near;
+                continue;
+            }
+            out.put(expected, rate);
+            last = expected;
+        }
+        return out;
+    }
+
+    /** The settled rate of a settlement once published (REST {@code fundingRate}), asked while it is pending. */
+    public interface SettledSource {
+        /** The settled event at {@code settlementMs}, or empty while not published ({@code nowMs}: book time). */
+        Optional<FundingEvent> settled(Symbol symbol, long settlementMs, long nowMs);
+    }
+
+    /** Sets where pending settlements are asked for (none: only {@link #onSettledFunding} settles them). */
+    public synchronized void settledSource(SettledSource source) {
+        this.settledSource = source;
     }
 
     // ------------------------------------------------------------------------------------------------ intake
@@ -251,8 +315,51 @@ public final class LiveBook implements StreamListener {
         if (target <= b.nowMs || target == Long.MIN_VALUE) {
             return false;
         }
+        if (b.nowMs != Long.MIN_VALUE) {
+            fillHoles(b, Market.PERP, b.pendingPerp, target);
+            fillHoles(b, Market.SPOT, b.pendingSpot, target);
+        }
         advance(b, target);
         return true;
+    }
+
+    /**
+     * Before the checkpoint moves over minutes a leg has no bar for (a disconnect, a restart), asks REST for them:
+     * the checkpoint never skips a bar REST has, so a book that was down computes on the same bars as one that
+     * was not.
+     */
+    private void fillHoles(SymbolBook b, Market m, TreeMap<Long, Bar> pending, long target) {
+        long first = -1;
+        long last = -1;
+        for (long o = b.nowMs; o + MINUTE <= target; o += MINUTE) {
+            if (!pending.containsKey(o)) {
+                if (first < 0) {
+                    first = o;
+                }
+                last = o;
+            }
+        }
+        if (first < 0 || holes == null) {
+            return;
+        }
+        for (KlineEvent k : holes.fetch(b.symbol, m, first, last + MINUTE)) {
+            if (k.closed() && k.openTimeMs() >= first && k.openTimeMs() <= last) {
+                pending.putIfAbsent(k.openTimeMs(), new Bar(Instant.ofEpochMilli(k.openTimeMs()), BarInterval.M1,
+                        k.open(), k.high(), k.low(), k.close(), k.volume()));
+            }
+        }
+        backfilled += 1;
+    }
+
+    /** Fetches closed 1 m klines of one leg with open time in {@code [fromMs, toMs)} (REST). */
+    public interface HoleFiller {
+        /** The klines REST has; absent bars are simply missing. */
+        List<KlineEvent> fetch(Symbol symbol, Market market, long fromMs, long toMs);
+    }
+
+    /** Sets the REST side that fills holes before a checkpoint moves over them (none: holes stay holes). */
+    public synchronized void holeFiller(HoleFiller filler) {
+        this.holes = filler;
     }
 
     /** One checkpoint: the market data up to {@code target} in one transaction, then the book. */
@@ -362,12 +469,24 @@ public final class LiveBook implements StreamListener {
     /** Runs the core pipeline at the symbol's checkpoint; stores what is new, then logs and shows it. */
     private void recompute(SymbolBook b) {
         long now = b.nowMs;
-        List<BookPipeline.Provisional> prov = new ArrayList<>();
-        b.provisional.forEach((t, r) -> prov.add(new BookPipeline.Provisional(t, r)));
         long t0 = System.nanoTime();
         if (b.inputs == null) {
             b.inputs = BookPipeline.load(store, b.symbol, config, now);
         }
+        TreeMap<Long, Double> pending = pendingSettlements(b, now);
+        if (!pending.isEmpty() && settledSource != null) {
+            List<FundingEvent> got = new ArrayList<>();
+            for (long t : pending.keySet()) {
+                settledSource.settled(b.symbol, t, now).ifPresent(got::add);
+            }
+            if (!got.isEmpty()) {
+                storeSettled(b, FundingSeries.of(b.symbol, got));
+                b.inputs = BookPipeline.load(store, b.symbol, config, now);
+                pending = pendingSettlements(b, now);
+            }
+        }
+        List<BookPipeline.Provisional> prov = new ArrayList<>();
+        pending.forEach((t, r) -> prov.add(new BookPipeline.Provisional(t, r)));
         BookPipeline.Inputs in = b.inputs;
         long t1 = System.nanoTime();
         BookPipeline.BookRun run = BookPipeline.run(in, config, now, prov);
@@ -507,7 +626,7 @@ public final class LiveBook implements StreamListener {
     /** Settlements of a symbol booked at the stream's rate, waiting for REST's settled rate. */
     public synchronized List<Long> provisionalSettlements(Symbol s) {
         SymbolBook b = books.get(s);
-        return b == null ? List.of() : new ArrayList<>(b.provisional.keySet());
+        return b == null || b.inputs == null ? List.of() : new ArrayList<>(pendingSettlements(b, b.nowMs).keySet());
     }
 
     /** Stream events received by this process. */

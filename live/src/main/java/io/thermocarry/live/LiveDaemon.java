@@ -69,6 +69,22 @@ public final class LiveDaemon implements AutoCloseable {
 
     /** Starts the book from the store, backfills to now, connects the streams and starts the loop. */
     public void start() {
+        book.holeFiller(rest::klines);
+        java.util.Map<String, Long> asked = new java.util.concurrent.ConcurrentHashMap<>();
+        book.settledSource((s, t, now) -> {
+            long wall = System.currentTimeMillis();
+            Long last = asked.get(s + "/" + t);
+            if (last != null && wall - last < 5_000) {
+                return Optional.empty();
+            }
+            asked.put(s + "/" + t, wall);
+            try {
+                return rest.settledFunding(s, t);
+            } catch (RuntimeException e) {
+                warn.accept("settled funding of " + s + " at " + Instant.ofEpochMilli(t) + ": " + e.getMessage());
+                return Optional.empty();
+            }
+        });
         book.start();
         long now = System.currentTimeMillis();
         for (Symbol s : book.config().symbols()) {

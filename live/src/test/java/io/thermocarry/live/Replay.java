@@ -143,6 +143,26 @@ final class Replay {
                 s.close(i), s.volume(i), true, close);
     }
 
+    /** REST's closed 1 m klines of a leg with open time in {@code [fromMs, toMs)} (the hole filler). */
+    List<KlineEvent> klines(io.thermocarry.core.market.Symbol s, Market m, long fromMs, long toMs) {
+        BarSeries src = m == Market.PERP ? perp : spot;
+        List<KlineEvent> out = new ArrayList<>();
+        for (int i = src.lowerBound(fromMs); i < src.size() && src.openTimeMs(i) < toMs; i++) {
+            out.add(kline(src, i, src.openTimeMs(i) + 60_000L));
+        }
+        return out;
+    }
+
+    /** REST's settled funding: published {@code 3} minutes after the settlement. */
+    java.util.Optional<io.thermocarry.core.market.FundingEvent> settled(io.thermocarry.core.market.Symbol s, long t,
+            long nowMs) {
+        int i = funding.lowerBound(t);
+        if (i < funding.size() && funding.timeMs(i) == t && t + 180_000L <= nowMs) {
+            return java.util.Optional.of(funding.event(i));
+        }
+        return java.util.Optional.empty();
+    }
+
     static void play(LiveBook book, List<Step> steps, int from, int to) {
         for (int i = from; i < to; i++) {
             Step s = steps.get(i);
