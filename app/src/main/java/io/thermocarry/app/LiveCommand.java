@@ -84,6 +84,8 @@ final class LiveCommand implements Callable<Integer> {
             description = "spot REST base (default: --base-url when given, else https://api.binance.com)")
     String spotBaseUrl;
 
+    private volatile int stopExit = 1;
+
     @Override
     public Integer call() throws Exception {
         List<Symbol> symbols = common.symbolList();
@@ -132,11 +134,15 @@ final class LiveCommand implements Callable<Integer> {
             LiveDaemon d = daemon;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 d.close();
+                boolean finished = false;
                 try {
-                    done.await(30, TimeUnit.SECONDS);
+                    finished = done.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                // a stop asked for is a job done: exit 0 once the summary is printed and the store closed
+                System.out.flush();
+                Runtime.getRuntime().halt(finished && stopExit == 0 ? 0 : 1);
             }, "thermocarry-live-stop"));
             daemon.start();
             try {
@@ -149,11 +155,13 @@ final class LiveCommand implements Callable<Integer> {
                     + "http://127.0.0.1:%d/ (JSON: /status.json)", bookName, fm.code(), ch.code(),
                     Out.fmt(tier.roundTripBps(), 0), symbols, status.port()));
             daemon.await();
+            err.println("live: stopped");
             if (daemon.failure() != null) {
                 throw new JobFailed("the live loop failed: " + daemon.failure().getMessage(), daemon.failure());
             }
             System.out.println(io.thermocarry.live.Json.write(book.summary()));
             System.out.flush();
+            stopExit = 0;
             return 0;
         } finally {
             if (status != null) {

@@ -129,7 +129,10 @@ public final class BookPipeline {
                 n++;
             }
         }
+        boolean marker = false;
+        long expectedInterval = n > 0 ? iv[n - 1] : 0;
         if (n > 0 && t[n - 1] < nowMs) {
+            marker = true;
             // the end marker: its rate starts no cycle and is never read
             t[n] = nowMs;
             r[n] = 0.0;
@@ -144,6 +147,9 @@ public final class BookPipeline {
                 Arrays.copyOf(m, n));
         BasisSeries basis = BasisSeries.of(in.perpH1(), in.spotH1(), in.markH1(), in.indexH1());
         FundingCycles cycles = CycleBuilder.build(funding, basis, in.markH1().isEmpty() ? null : in.markH1());
+        if (marker && cycles.size() > 0 && cycles.endMs(cycles.size() - 1) == nowMs) {
+            cycles = withLastInterval(cycles, expectedInterval);
+        }
         // as Prepared.causal (execute): signals on all history, the desk's gates from the features
         SignalRun run = SignalRunner.run(cycles, basis, c.signalSpec(), c.regimeSpec(), c.regimeConfig(),
                 Compat.CAUSAL);
@@ -187,6 +193,24 @@ public final class BookPipeline {
         }
         return new BookRun(s, nowMs, res, wc, w.signals(), List.copyOf(fills), List.copyOf(pays), provisionalFrom,
                 funds, bas, fees - finalFee);
+    }
+
+    /**
+     * The running cycle's length is the funding interval (what Binance announces with the next funding time; the
+     * signals read it, e.g. r = τ_relax / τ_funding), not the time elapsed to the end marker: the interval of the
+     * last settlement stands for it (a change of interval shows at the next settlement).
+     */
+    private static FundingCycles withLastInterval(FundingCycles c, long intervalMs) {
+        int n = c.size();
+        double[] hours = c.intervalsHours().clone();
+        hours[n - 1] = intervalMs / 3_600_000.0;
+        byte[] src = new byte[n];
+        for (int k = 0; k < n; k++) {
+            src[k] = (byte) c.source(k).ordinal();
+        }
+        return new FundingCycles(c.symbol(), c.starts(), c.ends(), c.rates(), hours, c.basisStarts(), c.basisEnds(),
+                c.basisMeans(), c.basisStds(), c.basisObsCounts(), c.markStarts(), c.markEnds(), src,
+                c.hoursWithoutPartner());
     }
 
     private static BookRun empty(Symbol s, long nowMs) {

@@ -617,7 +617,7 @@ public final class LiveBook implements StreamListener {
         }
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "NaN";
     }
 
@@ -801,6 +801,7 @@ public final class LiveBook implements StreamListener {
             }
             m.put("fundingEarned", earned);
             m.put("fundingPayments", payments.size());
+            m.put("pendingSettlements", inputs == null ? 0 : pendingSettlements(this, nowMs).size());
             m.put("marginRatio", null);
             long next = mark != null ? mark.nextFundingTimeMs() : 0;
             m.put("nextSettlement", next > 0 ? Instant.ofEpochMilli(next).toString() : null);

@@ -96,6 +96,18 @@ class LiveBookEquivalenceTest {
             }
             assertTrue(j >= 1, "funding payments compared: " + j);
             assertTrue(log.size() > 100, "one log line per decision: " + log.size());
+            // every decision line shows the batch's regime and signals of its cycle (the running cycle included)
+            var sig = batch.request().signals();
+            var cycles = batch.request().cycles();
+            for (String line : log) {
+                long d = java.time.Instant.parse(line.substring(0, line.indexOf(' '))).toEpochMilli();
+                int k = cycles.lowerBound(d + 1) - 1;
+                String want = "regime " + (sig.regime(k) == null ? "-" : sig.regime(k).name()) + " exposure "
+                        + LiveBook.fmt(sig.exposure(k)) + " r " + LiveBook.fmt(sig.relaxationRatio(k)) + " z "
+                        + LiveBook.fmt(sig.temperatureZscore(k)) + " entropy " + LiveBook.fmt(sig.entropyRate(k))
+                        + " je " + LiveBook.fmt(sig.jeHealth(k)) + ":";
+                assertTrue(line.contains(want), line + " expected " + want);
+            }
         }
     }
 
