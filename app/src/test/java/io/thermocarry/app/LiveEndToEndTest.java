@@ -39,12 +39,12 @@ import picocli.CommandLine;
  * subprocess; its fills and funding equal those of {@code execute}'s pipeline over the same stored bars, exactly.
  */
 class LiveEndToEndTest {
-    static final double SPEED = 1500;
+    static final double SPEED = 3000;
     static LiveFixture fixture;
 
     @BeforeAll
     static void market() {
-        fixture = new LiveFixture(11, 370, 6);
+        fixture = new LiveFixture(7, 380, 8);
     }
 
     @Test

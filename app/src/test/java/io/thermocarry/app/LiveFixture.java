@@ -15,20 +15,17 @@ import io.thermocarry.store.Store;
 import io.thermocarry.testkit.FakeBinanceStreams;
 import io.thermocarry.testkit.StreamRecording;
 import io.thermocarry.testkit.SyntheticMarket;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -98,53 +95,40 @@ final class LiveFixture {
         return List.of("--relaxation-safe", "100", "--readmit", "any-bar", "--fee-bps", "16", "--child", "5m");
     }
 
-    /** A running {@code live} process. */
+    /** A running {@code live} process; stdout and stderr go to files beside the store. */
     static final class LiveProcess {
         final Process process;
-        final StringBuilder err = new StringBuilder();
-        final CompletableFuture<Integer> port = new CompletableFuture<>();
-        private final CompletableFuture<String> out;
+        final Path outFile;
+        final Path errFile;
 
-        LiveProcess(Process p) {
+        LiveProcess(Process p, Path outFile, Path errFile) {
             this.process = p;
-            Pattern portLine = Pattern.compile("status page http://127\\.0\\.0\\.1:(\\d+)/");
-            Thread t = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(),
-                        StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        synchronized (err) {
-                            err.append(line).append('\n');
-                        }
-                        Matcher m = portLine.matcher(line);
-                        if (m.find()) {
-                            port.complete(Integer.parseInt(m.group(1)));
-                        }
-                    }
-                } catch (IOException e) {
-                    // the process died
-                }
-                port.completeExceptionally(new IllegalStateException("live ended before serving: " + stderr()));
-            }, "live-stderr");
-            t.setDaemon(true);
-            t.start();
-            out = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    return "";
-                }
-            });
+            this.outFile = outFile;
+            this.errFile = errFile;
         }
 
         String stderr() {
-            synchronized (err) {
-                return err.toString();
+            try {
+                return Files.readString(errFile);
+            } catch (IOException e) {
+                return "";
             }
         }
 
         int port() throws Exception {
-            return port.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            Pattern portLine = Pattern.compile("status page http://127\\.0\\.0\\.1:(\\d+)/");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                Matcher m = portLine.matcher(stderr());
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+                if (!process.isAlive()) {
+                    throw new AssertionError("live ended (exit " + process.exitValue() + "): " + stderr());
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("live never served its status page: " + stderr());
         }
 
         /** The status document. */
@@ -180,14 +164,14 @@ final class LiveFixture {
                 process.destroyForcibly();
                 throw new AssertionError("live did not stop on SIGTERM; stderr:\n" + stderr());
             }
-            String text = out.get(10, java.util.concurrent.TimeUnit.SECONDS).trim();
-            Thread.sleep(200);
+            String text = Files.readString(outFile).trim();
             if (process.exitValue() != 0) {
                 throw new AssertionError("live exit " + process.exitValue() + "; stderr:\n" + stderr());
             }
             String last = text.substring(text.lastIndexOf('\n') + 1);
             if (!last.startsWith("{")) {
-                throw new AssertionError("no stop summary on stdout: '" + text + "'; stderr:\n" + stderr());
+                throw new AssertionError("no stop summary on stdout (exit " + process.exitValue() + "): '" + text
+                        + "'; stderr:\n" + stderr());
             }
             return JSON.readTree(last);
         }
@@ -209,6 +193,10 @@ final class LiveFixture {
                 server.restUrl()));
         cmd.addAll(ruleArgs());
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        return new LiveProcess(pb.start());
+        Path out = Files.createTempFile(db.getParent(), "live-", ".out");
+        Path err = Files.createTempFile(db.getParent(), "live-", ".err");
+        pb.redirectOutput(out.toFile());
+        pb.redirectError(err.toFile());
+        return new LiveProcess(pb.start(), out, err);
     }
 }
