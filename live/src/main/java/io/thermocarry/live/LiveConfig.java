@@ -63,11 +63,24 @@ public record LiveConfig(String bookId, List<Symbol> symbols, long startMs, Chil
         return new ExecutionSpec(child, rules, fee, ExecutionModel.EXCHANGE);
     }
 
+    /** Sorts the elements of every {@code [..]} list in a record's text (sets print in no fixed order). */
+    static String canonicalSets(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[([^\\[\\]]*)\\]").matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String[] parts = m.group(1).split(", ");
+            java.util.Arrays.sort(parts);
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement("[" + String.join(", ", parts) + "]"));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
     /** A canonical text of what the book runs (stored with the book; a restart must run the same). */
     public String describe() {
         return "symbols=" + symbols.stream().map(Symbol::name).collect(Collectors.joining(",")) + ";start=" + startMs
                 + ";child=" + child.code() + ";fee=" + fee.roundTripBps() + ";rules=" + rules + ";signals="
                 + signalSpec + ";regime=" + regimeSpec + ";config=" + regimeConfig + ";features=" + featureSpec
-                + ";vetoes=" + vetoSpec + ";median=" + medianWindow;
+                + ";vetoes=" + canonicalSets(vetoSpec.toString()) + ";median=" + medianWindow;
     }
 }
