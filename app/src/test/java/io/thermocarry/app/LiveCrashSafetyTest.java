@@ -41,7 +41,7 @@ class LiveCrashSafetyTest {
     @Test
     void killedAtRandomPoints_barBookEqualsTheUninterruptedOne(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("crash.duckdb");
-        int kills = runWithKills(db, "bar", 1, 1500, true);
+        int kills = runWithKills(db, "bar", 1, 2000, true);
         assertTrue(kills >= 3, "kills: " + kills);
         try (Store store = Store.open(db)) {
             LiveEndToEndTest.assertBookEqualsBatch(store, "crash", LiveEndToEndTest.executeRoute(store, fixture),

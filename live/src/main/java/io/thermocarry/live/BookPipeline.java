@@ -108,8 +108,31 @@ public final class BookPipeline {
                 store.bars(s, Market.PREMIUM, BarInterval.M1, minFrom, minTo));
     }
 
+    /**
+     * The signal path of the last run and what it was computed from. Decision {@code k}'s signals depend only on
+     * data before settlement {@code t_k} (SPEC §4's causality) and the cycle's interval: while no settlement, hourly
+     * bar or funding event is added, the path is the same at every minute, so it is reused; anything new in the
+     * key recomputes it.
+     */
+    public static final class SignalCache {
+        private String key;
+        private SignalPath path;
+        private long hits;
+        private long misses;
+
+        /** Runs reusing the path / recomputing it. */
+        public String stats() {
+            return hits + " reused, " + misses + " computed";
+        }
+    }
+
     /** Runs the pipeline as of {@code nowMs} with the given provisional settlements (after the stored ones). */
     public static BookRun run(Inputs in, LiveConfig c, long nowMs, List<Provisional> provisional) {
+        return run(in, c, nowMs, provisional, new SignalCache());
+    }
+
+    /** {@link #run(Inputs, LiveConfig, long, List)} reusing the signal path of {@code cache} when still valid. */
+    public static BookRun run(Inputs in, LiveConfig c, long nowMs, List<Provisional> provisional, SignalCache cache) {
         Symbol s = in.symbol();
         FundingSeries stored = in.funding();
         long lastStored = stored.isEmpty() ? Long.MIN_VALUE : stored.timeMs(stored.size() - 1);
@@ -150,12 +173,25 @@ public final class BookPipeline {
         if (marker && cycles.size() > 0 && cycles.endMs(cycles.size() - 1) == nowMs) {
             cycles = withLastInterval(cycles, expectedInterval);
         }
-        // as Prepared.causal (execute): signals on all history, the desk's gates from the features
-        SignalRun run = SignalRunner.run(cycles, basis, c.signalSpec(), c.regimeSpec(), c.regimeConfig(),
-                Compat.CAUSAL);
-        FeatureFrame frame = FeatureEngine.atCycles(MicroInputs.none(funding), cycles, c.featureSpec());
-        VetoPath vetoes = VetoPath.evaluate(frame, c.vetoSpec());
-        SignalPath path = SignalPath.of(run, cycles.size()).withGates(vetoes);
+        String key = n + "/" + Arrays.hashCode(Arrays.copyOf(t, marker ? n - 1 : n)) + "/" + Arrays.hashCode(
+                Arrays.copyOf(r, marker ? n - 1 : n)) + "/" + marker + "/" + cycles.size() + "/"
+                + cycles.startMs(Math.max(0, cycles.size() - 1)) + "/" + size(in.perpH1()) + "/" + size(in.spotH1())
+                + "/" + size(in.markH1()) + "/" + size(in.indexH1());
+        SignalPath path;
+        if (key.equals(cache.key) && cache.path.size() == cycles.size()) {
+            path = cache.path;
+            cache.hits++;
+        } else {
+            // as Prepared.causal (execute): signals on all history, the desk's gates from the features
+            SignalRun run = SignalRunner.run(cycles, basis, c.signalSpec(), c.regimeSpec(), c.regimeConfig(),
+                    Compat.CAUSAL);
+            FeatureFrame frame = FeatureEngine.atCycles(MicroInputs.none(funding), cycles, c.featureSpec());
+            VetoPath vetoes = VetoPath.evaluate(frame, c.vetoSpec());
+            path = SignalPath.of(run, cycles.size()).withGates(vetoes);
+            cache.key = key;
+            cache.path = path;
+            cache.misses++;
+        }
         int first = cycles.lowerBound(c.startMs());
         IntradayState state = IntradayState.build(in.perp(), in.spot(), in.mark(), in.index(), c.medianWindow());
         ExecutionWindow w = ExecutionWindow.covered(cycles, path, state, first);
@@ -211,6 +247,10 @@ public final class BookPipeline {
         return new FundingCycles(c.symbol(), c.starts(), c.ends(), c.rates(), hours, c.basisStarts(), c.basisEnds(),
                 c.basisMeans(), c.basisStds(), c.basisObsCounts(), c.markStarts(), c.markEnds(), src,
                 c.hoursWithoutPartner());
+    }
+
+    private static String size(BarSeries b) {
+        return b.size() + ":" + (b.isEmpty() ? 0 : b.openTimeMs(b.size() - 1));
     }
 
     private static BookRun empty(Symbol s, long nowMs) {

@@ -393,24 +393,41 @@ public final class LiveBook implements StreamListener {
             }
         }
         rows.add(new EventRow(CHECKPOINT, s.name(), target, "perp " + perp.size() + ", spot " + spot.size()));
-        long t0 = System.nanoTime();
-        LiveStore.Counts written = live.commit(config.bookId(), new LiveStore.Batch("live " + s + " "
-                + Instant.ofEpochMilli(target), bars, List.of(), rows, List.of(), List.of()));
-        commitNanos += System.nanoTime() - t0;
-        boolean hourWritten = bars.size() > (perp.isEmpty() ? 0 : 1) + (spot.isEmpty() ? 0 : 1);
-        if (b.inputs != null && !hourWritten && written.marketRows() == perp.size() + spot.size()) {
-            // the store holds exactly what was written: extend the cached inputs instead of reading them again
-            BookPipeline.Inputs in = b.inputs;
-            b.inputs = new BookPipeline.Inputs(in.symbol(), in.funding(), in.perpH1(), in.spotH1(), in.markH1(),
-                    in.indexH1(), append(in.perp(), perp), append(in.spot(), spot), in.mark(), in.index(),
-                    in.premium());
-        } else {
-            b.inputs = null;
-        }
         b.provisional.putAll(b.newProvisional);
         b.newProvisional.clear();
         b.nowMs = target;
-        recompute(b);
+        recompute(b, new LiveStore.Batch("live " + s + " " + Instant.ofEpochMilli(target), bars, List.of(), rows,
+                List.of(), List.of()));
+    }
+
+    /** The inputs with the batch's 1 m and 1 h bars of both legs appended (what the store holds once it commits). */
+    private static BookPipeline.Inputs extend(BookPipeline.Inputs in, LiveStore.Batch data) {
+        BarSeries perp = in.perp();
+        BarSeries spot = in.spot();
+        BarSeries perpH1 = in.perpH1();
+        BarSeries spotH1 = in.spotH1();
+        for (BarSeries x : data.bars()) {
+            List<Bar> bars = new ArrayList<>(x.size());
+            for (int i = 0; i < x.size(); i++) {
+                bars.add(x.bar(i));
+            }
+            boolean hour = x.interval() == BarInterval.H1;
+            if (x.market() == Market.PERP) {
+                if (hour) {
+                    perpH1 = append(perpH1, bars);
+                } else {
+                    perp = append(perp, bars);
+                }
+            } else if (x.market() == Market.SPOT) {
+                if (hour) {
+                    spotH1 = append(spotH1, bars);
+                } else {
+                    spot = append(spot, bars);
+                }
+            }
+        }
+        return new BookPipeline.Inputs(in.symbol(), in.funding(), perpH1, spotH1, in.markH1(), in.indexH1(), perp, spot,
+                in.mark(), in.index(), in.premium());
     }
 
     private long childWidth() {
@@ -468,10 +485,22 @@ public final class LiveBook implements StreamListener {
 
     /** Runs the core pipeline at the symbol's checkpoint; stores what is new, then logs and shows it. */
     private void recompute(SymbolBook b) {
+        recompute(b, null);
+    }
+
+    /**
+     * Runs the core pipeline at the symbol's checkpoint on what the store holds plus {@code data} (the market data
+     * of this checkpoint, or null), and writes {@code data} and everything new the book derived in one transaction
+     * before logging and showing it: a crash leaves both or neither.
+     */
+    private void recompute(SymbolBook b, LiveStore.Batch data) {
         long now = b.nowMs;
         long t0 = System.nanoTime();
         if (b.inputs == null) {
             b.inputs = BookPipeline.load(store, b.symbol, config, now);
+        }
+        if (data != null) {
+            b.inputs = extend(b.inputs, data);
         }
         TreeMap<Long, Double> pending = pendingSettlements(b, now);
         if (!pending.isEmpty() && settledSource != null) {
@@ -482,6 +511,9 @@ public final class LiveBook implements StreamListener {
             if (!got.isEmpty()) {
                 storeSettled(b, FundingSeries.of(b.symbol, got));
                 b.inputs = BookPipeline.load(store, b.symbol, config, now);
+                if (data != null) {
+                    b.inputs = extend(b.inputs, data);
+                }
                 pending = pendingSettlements(b, now);
             }
         }
@@ -489,7 +521,7 @@ public final class LiveBook implements StreamListener {
         pending.forEach((t, r) -> prov.add(new BookPipeline.Provisional(t, r)));
         BookPipeline.Inputs in = b.inputs;
         long t1 = System.nanoTime();
-        BookPipeline.BookRun run = BookPipeline.run(in, config, now, prov);
+        BookPipeline.BookRun run = BookPipeline.run(in, config, now, prov, b.signalCache);
         loadNanos += t1 - t0;
         pipelineNanos += System.nanoTime() - t1;
         b.run = run;
@@ -513,11 +545,34 @@ public final class LiveBook implements StreamListener {
         List<EventRow> rows = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         decisions(b, run, rows, lines);
-        if (newFills.isEmpty() && newPays.isEmpty() && rows.isEmpty()) {
+        if (newFills.isEmpty() && newPays.isEmpty() && rows.isEmpty() && data == null) {
             return;
         }
-        live.commit(config.bookId(), new LiveStore.Batch("live book " + b.symbol, List.of(), List.of(), rows, newFills,
-                newPays));
+        long t2 = System.nanoTime();
+        if (data == null) {
+            live.commit(config.bookId(), new LiveStore.Batch("live book " + b.symbol, List.of(), List.of(), rows,
+                    newFills, newPays));
+        } else {
+            List<EventRow> all = new ArrayList<>(data.events());
+            all.addAll(rows);
+            long marketRows = 0;
+            for (BarSeries x : data.bars()) {
+                marketRows += x.size();
+            }
+            LiveStore.Counts written;
+            try {
+                written = live.commit(config.bookId(), new LiveStore.Batch(data.source(), data.bars(), List.of(),
+                        all, newFills, newPays));
+            } catch (RuntimeException e) {
+                b.inputs = null;
+                throw e;
+            }
+            if (written.marketRows() != marketRows) {
+                // the store kept other values for some of these bars (a conflict): read what it holds next time
+                b.inputs = null;
+            }
+        }
+        commitNanos += System.nanoTime() - t2;
         // stored: now act on it (count, show, log)
         for (FillRow f : newFills) {
             b.storedFills.put(f.decisionMs() + "/" + f.leg(), f);
@@ -760,6 +815,7 @@ public final class LiveBook implements StreamListener {
         BookPipeline.BookRun run;
         /** What the store holds for the pipeline as of {@code nowMs}; null = read it again. */
         BookPipeline.Inputs inputs;
+        final BookPipeline.SignalCache signalCache = new BookPipeline.SignalCache();
 
         SymbolBook(Symbol symbol) {
             this.symbol = symbol;

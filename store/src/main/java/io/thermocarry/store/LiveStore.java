@@ -164,18 +164,28 @@ public final class LiveStore {
         synchronized (store) {
             return store.inTransaction("live book " + bookId + ": " + batch.source(), () -> {
                 long market = 0;
-                if (!batch.bars().isEmpty() || !batch.funding().isEmpty()) {
+                List<BarSeries> merge = new ArrayList<>();
+                for (BarSeries b : batch.bars()) {
+                    long appended = appendNew(b);
+                    if (appended < 0) {
+                        merge.add(b);
+                    } else {
+                        market += appended;
+                    }
+                }
+                if (!merge.isEmpty() || !batch.funding().isEmpty()) {
                     long rows = 0;
-                    for (BarSeries b : batch.bars()) {
+                    for (BarSeries b : merge) {
                         rows += b.size();
                     }
                     for (FundingSeries f : batch.funding()) {
                         rows += f.size();
                     }
-                    ParsedSource src = new ParsedSource(batch.source(), digest(batch), rows, batch.bars(),
-                            batch.funding(), List.of(), List.of());
+                    Batch rest = new Batch(batch.source(), merge, batch.funding(), List.of(), List.of(), List.of());
+                    ParsedSource src = new ParsedSource(batch.source(), digest(rest), rows, merge, batch.funding(),
+                            List.of(), List.of());
                     if (!store.alreadyIngested(src)) {
-                        market = store.ingestWork(src, RejectPolicy.REFUSE_FILE, Store.seriesKey(src)).rowsAccepted();
+                        market += store.ingestWork(src, RejectPolicy.REFUSE_FILE, Store.seriesKey(src)).rowsAccepted();
                     }
                 }
                 long now = System.currentTimeMillis();
@@ -213,6 +223,50 @@ public final class LiveStore {
             });
         }
     }
+
+    /**
+     * The live book's common case, without the general merge: bars newer than every stored bar of their series,
+     * after at least one stored real (non-placeholder) bar, are inserted as they are (no key can repeat, no
+     * conflict can arise, and no placeholder flag can change: the same rows the merge would write, in a fraction of
+     * its time — the merge costs about 5 ms per call, a live checkpoint writes two bars). Returns the rows
+     * inserted, or -1 when the series needs the merge (anything stored at or after the first new bar, or no real
+     * bar before it).
+     */
+    private long appendNew(BarSeries b) throws SQLException {
+        if (b.isEmpty()) {
+            return 0;
+        }
+        String sym = b.symbol().name();
+        String mkt = b.market().code();
+        String iv = b.interval().code();
+        long[] probe = store.queryLongs("SELECT count(*) FILTER (WHERE open_time_ms >= ?), count(*) FILTER (WHERE"
+                + " open_time_ms < ? AND NOT placeholder) FROM bars WHERE symbol = ? AND market = ? AND interval = ?",
+                b.openTimeMs(0), b.openTimeMs(0), sym, mkt, iv);
+        if (probe[0] > 0 || probe[1] == 0) {
+            return -1;
+        }
+        try (PreparedStatement ps = store.connection().prepareStatement(
+                "INSERT INTO bars VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?)")) {
+            for (int i = 0; i < b.size(); i++) {
+                ps.setString(1, sym);
+                ps.setString(2, mkt);
+                ps.setString(3, iv);
+                ps.setLong(4, b.openTimeMs(i));
+                ps.setDouble(5, b.open(i));
+                ps.setDouble(6, b.high(i));
+                ps.setDouble(7, b.low(i));
+                ps.setDouble(8, b.close(i));
+                ps.setDouble(9, b.volume(i));
+                ps.setString(10, LIVE_SOURCE);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return b.size();
+    }
+
+    /** {@code bars.source_file} of the bars the live book appended. */
+    public static final String LIVE_SOURCE = "live streams";
 
     /** Every fill of a book, in decision time, symbol and leg order. */
     public List<FillRow> fills(String bookId) {
