@@ -733,21 +733,22 @@ public final class LiveBook implements StreamListener {
 
     /** PnL of the whole book, in units of one symbol's starting capital, split funding / basis / fees / total. */
     public synchronized Map<String, Object> pnl() {
-        double f = 0;
-        double ba = 0;
-        double fe = 0;
+        double[] t = new double[3];
         for (SymbolBook b : books.values()) {
-            if (b.run != null) {
-                f += b.run.funding();
-                ba += b.run.basis();
-                fe += b.run.fees();
+            double[] x = b.pnlSplit();
+            for (int i = 0; i < 3; i++) {
+                t[i] += x[i];
             }
         }
+        return pnlMap(t);
+    }
+
+    private static Map<String, Object> pnlMap(double[] x) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("funding", f);
-        m.put("basis", ba);
-        m.put("fees", fe);
-        m.put("total", f + ba - fe);
+        m.put("funding", x[0]);
+        m.put("basis", x[1]);
+        m.put("fees", x[2]);
+        m.put("total", x[0] + x[1] - x[2]);
         return m;
     }
 
@@ -845,12 +846,7 @@ public final class LiveBook implements StreamListener {
                 m.put("veto", null);
             }
             m.put("legs", legs());
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("funding", r == null ? 0.0 : r.funding());
-            p.put("basis", r == null ? 0.0 : r.basis());
-            p.put("fees", r == null ? 0.0 : r.fees());
-            p.put("total", r == null ? 0.0 : r.total());
-            m.put("pnl", p);
+            m.put("pnl", pnlMap(pnlSplit()));
             double earned = 0;
             for (FundingRow f : payments.values()) {
                 earned += f.payment();
@@ -865,6 +861,64 @@ public final class LiveBook implements StreamListener {
             m.put("markPrice", mark == null ? null : mark.markPrice());
             m.put("fundingRate", mark == null ? null : mark.fundingRate());
             return m;
+        }
+
+        /**
+         * Funding, basis and fees of this symbol's book (units of its starting capital). Bar fills: the engine's
+         * ledger (the book equals it). Book fills: the stored fills at their quote prices, the pair marked to the
+         * last closes (spot long / perp short for a short basis), fees as stored, funding as paid on the engine's
+         * position (the same orders; the quantity differs from the bar fill's by the quote-vs-open price only).
+         */
+        double[] pnlSplit() {
+            BookPipeline.BookRun r = run;
+            if (r == null) {
+                return new double[3];
+            }
+            if (config.fill() == FillModel.BAR) {
+                return new double[] {r.funding(), r.basis(), r.fees()};
+            }
+            double funding = 0;
+            for (FundingRow f : payments.values()) {
+                funding += f.payment();
+            }
+            double fees = 0;
+            double basis = 0;
+            double qSpot = 0;
+            double qPerp = 0;
+            double sSpot = 0;
+            double sPerp = 0;
+            double notional = 0;
+            String side = Side.FLAT.name();
+            for (FillRow f : fillRows) {
+                FillRow sp = storedFills.get(f.decisionMs() + "/spot");
+                if (sp == null) {
+                    continue;
+                }
+                fees += f.fee() + sp.fee();
+                double sign = side.equals(Side.SHORT_BASIS.name()) ? 1 : side.equals(Side.LONG_BASIS.name()) ? -1 : 0;
+                // mark the held pair to this fill's prices, then trade
+                basis += sign * (qSpot * (sp.price() - sSpot) - qPerp * (f.price() - sPerp));
+                sSpot = sp.price();
+                sPerp = f.price();
+                if (!f.sideTo().equals(side) || notional == 0) {
+                    qSpot = f.targetNotional() > 0 ? f.targetNotional() / sp.price() : 0;
+                    qPerp = f.targetNotional() > 0 ? f.targetNotional() / f.price() : 0;
+                } else if (notional > 0) {
+                    double l = f.targetNotional() / notional;
+                    qSpot *= l;
+                    qPerp *= l;
+                }
+                side = f.sideTo();
+                notional = f.targetNotional();
+            }
+            BookPipeline.Inputs in = inputs;
+            if (in != null && !in.perp().isEmpty() && !in.spot().isEmpty()) {
+                double sign = side.equals(Side.SHORT_BASIS.name()) ? 1 : side.equals(Side.LONG_BASIS.name()) ? -1 : 0;
+                double spotNow = in.spot().close(in.spot().size() - 1);
+                double perpNow = in.perp().close(in.perp().size() - 1);
+                basis += sign * (qSpot * (spotNow - sSpot) - qPerp * (perpNow - sPerp));
+            }
+            return new double[] {funding, basis, fees};
         }
 
         /** Position per leg from the stored fills: side, quantity, entry price (the margin model's hook). */

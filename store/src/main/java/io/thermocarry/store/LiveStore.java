@@ -37,6 +37,10 @@ public final class LiveStore {
     public static final String SETTLED = "settled";
 
     private final Store store;
+    /** Per series: the last bar this view appended in a committed transaction (skips the probe next time). */
+    private final java.util.Map<String, Long> lastAppended = new java.util.HashMap<>();
+    /** Appends of the transaction in progress (committed into {@link #lastAppended}). */
+    private final java.util.Map<String, Long> pendingAppended = new java.util.HashMap<>();
 
     LiveStore(Store store) {
         this.store = store;
@@ -162,7 +166,10 @@ public final class LiveStore {
         Checks.notNull(bookId, "bookId");
         Checks.notNull(batch, "batch");
         synchronized (store) {
-            return store.inTransaction("live book " + bookId + ": " + batch.source(), () -> {
+            pendingAppended.clear();
+            Counts r0;
+            try {
+                r0 = store.inTransaction("live book " + bookId + ": " + batch.source(), () -> {
                 long market = 0;
                 List<BarSeries> merge = new ArrayList<>();
                 for (BarSeries b : batch.bars()) {
@@ -221,6 +228,13 @@ public final class LiveStore {
                 }
                 return new Counts(market, ev, fl, pay);
             });
+            } catch (RuntimeException e) {
+                pendingAppended.clear();
+                throw e;
+            }
+            lastAppended.putAll(pendingAppended);
+            pendingAppended.clear();
+            return r0;
         }
     }
 
@@ -239,12 +253,26 @@ public final class LiveStore {
         String sym = b.symbol().name();
         String mkt = b.market().code();
         String iv = b.interval().code();
+        String series = sym + "/" + mkt + "/" + iv;
+        Long last = lastAppended.get(series);
+        if (last != null && b.openTimeMs(0) > last) {
+            // this view appended the series' last stored bar itself (committed): nothing newer can be stored
+            insert(b, sym, mkt, iv);
+            pendingAppended.put(series, b.openTimeMs(b.size() - 1));
+            return b.size();
+        }
         long[] probe = store.queryLongs("SELECT count(*) FILTER (WHERE open_time_ms >= ?), count(*) FILTER (WHERE"
                 + " open_time_ms < ? AND NOT placeholder) FROM bars WHERE symbol = ? AND market = ? AND interval = ?",
                 b.openTimeMs(0), b.openTimeMs(0), sym, mkt, iv);
         if (probe[0] > 0 || probe[1] == 0) {
             return -1;
         }
+        insert(b, sym, mkt, iv);
+        pendingAppended.put(series, b.openTimeMs(b.size() - 1));
+        return b.size();
+    }
+
+    private void insert(BarSeries b, String sym, String mkt, String iv) throws SQLException {
         try (PreparedStatement ps = store.connection().prepareStatement(
                 "INSERT INTO bars VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?)")) {
             for (int i = 0; i < b.size(); i++) {
@@ -262,7 +290,6 @@ public final class LiveStore {
             }
             ps.executeBatch();
         }
-        return b.size();
     }
 
     /** {@code bars.source_file} of the bars the live book appended. */
