@@ -208,7 +208,7 @@ public final class LiveBook implements StreamListener {
             String sym = h.stream() == null ? "" : h.stream().split("@")[0].toUpperCase(Locale.ROOT);
             live.commit(config.bookId(), new LiveStore.Batch("live health", List.of(), List.of(),
                     List.of(new EventRow(kind + ":" + h.kind().name().toLowerCase(Locale.ROOT) + ":" + h.connection(),
-                            sym, h.atMs() * 1000 + (h.fromMs() % 1000), h.fromMs() + ".." + h.toMs() + " "
+                            sym, h.atMs(), h.fromMs() + ".." + h.toMs() + " "
                             + (h.detail() == null ? "" : h.detail()))), List.of(), List.of()));
         }
     }
