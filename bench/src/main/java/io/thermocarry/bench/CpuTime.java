@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.TearDown;
 public final class CpuTime {
     private static final List<Class<?>> BENCHMARKS = List.of(CsvParseBenchmark.class, StoreIngestBenchmark.class,
             CycleBuildBenchmark.class, MinuteBarsBenchmark.class, RollingOuBenchmark.class, SignalBenchmark.class,
-            RegimeBenchmark.class, BacktestBenchmark.class, BootstrapBenchmark.class, SweepBenchmark.class);
+            RegimeBenchmark.class, BacktestBenchmark.class, BootstrapBenchmark.class, SweepBenchmark.class,
+            StreamDecodeBenchmark.class);
 
     private CpuTime() {
     }

@@ -43,7 +43,8 @@ class BenchmarksSmokeTest {
             "BootstrapBenchmark.sharpe5000Sequential",
             "BootstrapBenchmark.sharpe5000Parallel",
             "SweepBenchmark.sweep27Points",
-            "SweepBenchmark.naive27Points"));
+            "SweepBenchmark.naive27Points",
+            "StreamDecodeBenchmark.decodeAndDeliver"));
 
     @BeforeAll
     static void smallSyntheticInput() {

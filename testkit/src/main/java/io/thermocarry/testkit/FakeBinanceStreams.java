@@ -80,10 +80,10 @@ public final class FakeBinanceStreams implements AutoCloseable {
     private final CountDownLatch ended;
     private volatile boolean closing;
 
-    private FakeBinanceStreams(StreamRecording recording, StreamFaults faults, double speed) {
+    private FakeBinanceStreams(StreamRecording recording, StreamFaults faults, ReplayClock clock) {
         this.recording = recording;
         this.faults = faults;
-        this.clock = new ReplayClock(recording.fromMs(), speed);
+        this.clock = clock;
         Map<StreamRecording.Host, List<Out>> seqs = schedule(recording.events(), faults);
         this.ended = new CountDownLatch(seqs.size());
         this.rest = FakeBinance.start(recording.market(), clock::millis);
@@ -104,7 +104,15 @@ public final class FakeBinanceStreams implements AutoCloseable {
      * @param speed recording milliseconds per real millisecond (e.g. 600: a minute of recording in 100 ms)
      */
     public static FakeBinanceStreams start(StreamRecording recording, StreamFaults faults, double speed) {
-        return new FakeBinanceStreams(recording, faults == null ? StreamFaults.none() : faults, speed);
+        return start(recording, faults, new ReplayClock(recording.fromMs(), speed));
+    }
+
+    /**
+     * Starts the servers on a given clock, e.g. {@link ReplayClock#manual(long) ReplayClock.manual(rec.fromMs())}:
+     * events are sent as the test advances it (the clock should stand at or before the recording's start).
+     */
+    public static FakeBinanceStreams start(StreamRecording recording, StreamFaults faults, ReplayClock clock) {
+        return new FakeBinanceStreams(recording, faults == null ? StreamFaults.none() : faults, clock);
     }
 
     /** {@code ws://127.0.0.1:<port>}: the futures stream host. */
@@ -365,6 +373,12 @@ public final class FakeBinanceStreams implements AutoCloseable {
             Conn c = new Conn(ids.incrementAndGet(), host, ws, res, streams, combined, clock.millis());
             ws.setAttachment(c);
             conns.add(c);
+            for (StreamFaults.Stall r : faults.refusals) {
+                if (r.target().covers(host) && c.openedAtMs >= r.atMs() && c.openedAtMs < r.atMs() + r.durationMs()) {
+                    closeByServer(c, 1013, "try again later (injected refusal)");
+                    return;
+                }
+            }
             boolean all = true;
             for (HostServer s : servers.values()) {
                 all &= s.seq.isEmpty() || s.conns.stream().anyMatch(x -> x.closedAtMs < 0);

@@ -18,6 +18,7 @@ import java.util.List;
  * (a closed kline after the next closed kline).</li>
  * <li>{@link #malformed}: that many garbage frames (cut JSON, a price that is not a number, an unknown event type)
  * are inserted.</li>
+ * <li>{@link #refuseAt}: new connections are closed right after the handshake for a while.</li>
  * <li>{@link #maxConnectionAge}: a connection is closed by the server once this old (Binance: 24 h).</li>
  * <li>{@link #pingEvery}: the server pings every connection at this period (pongs are counted).</li>
  * </ul>
@@ -48,6 +49,7 @@ public final class StreamFaults {
     final long seed;
     final List<Disconnect> disconnects = new ArrayList<>();
     final List<Stall> stalls = new ArrayList<>();
+    final List<Stall> refusals = new ArrayList<>();
     int duplicates;
     int outOfOrder;
     int malformed;
@@ -77,6 +79,15 @@ public final class StreamFaults {
     /** The connections of {@code target} open at {@code at} go silent for {@code duration}. */
     public StreamFaults stallAt(Instant at, Duration duration, Target target) {
         stalls.add(new Stall(at.toEpochMilli(), duration.toMillis(), target));
+        return this;
+    }
+
+    /**
+     * New connections to {@code target} in {@code [at, at + duration)} are closed right after the handshake (1013
+     * "try again later"): reconnects and renewals fail meanwhile.
+     */
+    public StreamFaults refuseAt(Instant at, Duration duration, Target target) {
+        refusals.add(new Stall(at.toEpochMilli(), duration.toMillis(), target));
         return this;
     }
 

@@ -1,5 +1,7 @@
 package io.thermocarry.testkit;
 
+import io.thermocarry.core.market.BarSeries;
+import io.thermocarry.core.market.FundingSeries;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -168,6 +170,64 @@ public final class StreamRecording {
         Map<String, List<SyntheticMarket.Funding>> fu = new TreeMap<>();
         fu.put(symbol, funding == null ? List.of() : List.copyOf(funding));
         return new StreamRecording(f, t, iv, ev, k, fu);
+    }
+
+    /**
+     * {@link #fromBars(String, List, List, List, List, Instant, Instant, Cadence)} from {@code core} series (e.g. read
+     * from the store), with {@link Cadence#binance()}: the symbol is the perp series'; bar texts are the doubles'
+     * shortest decimal forms; settlements get {@code fundingTime} = time + 3 ms.
+     *
+     * @param perp1m perp bars (1 m or 5 m)
+     * @param spot1m spot bars of the same interval, or null
+     * @param mark1m mark-price bars, or null (the mark follows the perp)
+     * @param funding settlements, or null
+     */
+    public static StreamRecording fromBars(BarSeries perp1m, BarSeries spot1m, BarSeries mark1m, FundingSeries funding,
+            Instant from, Instant to) {
+        return fromBars(perp1m, spot1m, mark1m, funding, from, to, Cadence.binance());
+    }
+
+    /** As {@link #fromBars(BarSeries, BarSeries, BarSeries, FundingSeries, Instant, Instant)} with a cadence. */
+    public static StreamRecording fromBars(BarSeries perp1m, BarSeries spot1m, BarSeries mark1m, FundingSeries funding,
+            Instant from, Instant to, Cadence cadence) {
+        if (perp1m == null) {
+            throw new IllegalArgumentException("perp bars are required");
+        }
+        return fromBars(perp1m.symbol().name(), rows(perp1m), rows(spot1m), rows(mark1m), rows(funding), from, to,
+                cadence);
+    }
+
+    private static List<SyntheticMarket.Kline> rows(BarSeries s) {
+        List<SyntheticMarket.Kline> out = new ArrayList<>();
+        if (s == null) {
+            return out;
+        }
+        long iv = s.interval().millis();
+        for (int i = 0; i < s.size(); i++) {
+            long open = s.openTimeMs(i);
+            double v = s.volume(i);
+            out.add(new SyntheticMarket.Kline(open, open + iv - 1, text(s.open(i)), text(s.high(i)), text(s.low(i)),
+                    text(s.close(i)), Double.isFinite(v) ? text(v) : "0", "0", 0, "0", "0"));
+        }
+        return out;
+    }
+
+    private static List<SyntheticMarket.Funding> rows(FundingSeries f) {
+        List<SyntheticMarket.Funding> out = new ArrayList<>();
+        if (f == null) {
+            return out;
+        }
+        for (int i = 0; i < f.size(); i++) {
+            long t = f.timeMs(i);
+            double m = f.markPrice(i);
+            out.add(new SyntheticMarket.Funding(t, t + 3, (int) Math.max(1, f.intervalMs(i) / 3_600_000L),
+                    text(f.rate(i)), Double.isFinite(m) ? text(m) : "0"));
+        }
+        return out;
+    }
+
+    private static String text(double v) {
+        return v == 0 ? "0" : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** Several symbols' recordings as one (same interval), events merged in time order. */

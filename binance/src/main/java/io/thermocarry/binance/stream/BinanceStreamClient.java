@@ -2,7 +2,6 @@ package io.thermocarry.binance.stream;
 
 import io.thermocarry.binance.download.Sleeper;
 import io.thermocarry.core.Checks;
-import io.thermocarry.core.market.BarInterval;
 import io.thermocarry.core.market.Market;
 import io.thermocarry.core.market.Symbol;
 import java.net.URI;
@@ -81,28 +80,20 @@ public final class BinanceStreamClient implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean started;
 
-    private final AtomicLong events = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong renewals = new AtomicLong();
     private final AtomicLong stale = new AtomicLong();
-    private final AtomicLong duplicates = new AtomicLong();
-    private final AtomicLong outOfOrder = new AtomicLong();
-    private final AtomicLong gaps = new AtomicLong();
-    private final AtomicLong malformed = new AtomicLong();
-    private final AtomicLong overlapDropped = new AtomicLong();
     private final AtomicLong pingsSent = new AtomicLong();
     private final AtomicLong pongs = new AtomicLong();
     private final AtomicLong pings = new AtomicLong();
-    private final AtomicLong listenerErrors = new AtomicLong();
     private final AtomicInteger connected = new AtomicInteger();
 
     /** Per stream key ({@code connection + ":" + stream}): receive time of its last event, client clock. */
     private final Map<String, Long> lastEventMs = new ConcurrentHashMap<>();
 
-    // delivery thread only
-    private final StreamDecoder decoder = new StreamDecoder();
-    private final Map<String, Order> orders = new HashMap<>();
+    /** Decodes, orders and delivers (delivery thread only). */
+    private final StreamSequencer sequencer;
 
     /**
      * @param config connection care
@@ -122,6 +113,7 @@ public final class BinanceStreamClient implements AutoCloseable {
         this.listener = Checks.notNull(listener, "listener");
         this.clock = Checks.notNull(clock, "clock");
         this.sleeper = Checks.notNull(sleeper, "sleeper");
+        this.sequencer = new StreamSequencer(listener);
         Random seeds = new Random(config.jitterSeed());
         if (futuresWsBase != null) {
             links.add(new Link(FUTURES, Market.PERP, futuresWsBase, futuresStreams(symbols), seeds.nextLong()));
@@ -187,9 +179,10 @@ public final class BinanceStreamClient implements AutoCloseable {
 
     /** The counters so far (any thread). */
     public StreamStats stats() {
-        return new StreamStats(events.get(), connects.get(), reconnects.get(), renewals.get(), stale.get(),
-                duplicates.get(), outOfOrder.get(), gaps.get(), malformed.get(), overlapDropped.get(), pingsSent.get(),
-                pongs.get(), pings.get(), listenerErrors.get(), connected.get());
+        StreamSequencer q = sequencer;
+        return new StreamStats(q.events(), connects.get(), reconnects.get(), renewals.get(), stale.get(),
+                q.duplicates(), q.outOfOrder(), q.gaps(), q.malformed(), q.overlapDropped(), pingsSent.get(),
+                pongs.get(), pings.get(), q.listenerErrors(), connected.get());
     }
 
     /** The URLs connected to, one per host (futures first). */
@@ -271,123 +264,12 @@ public final class BinanceStreamClient implements AutoCloseable {
             if (!running) {
                 continue;
             }
-            try {
-                if (it instanceof Health h) {
-                    listener.onHealth(h.health());
-                } else if (it instanceof Frame f) {
-                    handle(f);
-                }
-            } catch (RuntimeException e) {
-                listenerErrors.incrementAndGet();
+            if (it instanceof Health h) {
+                sequencer.health(h.health());
+            } else if (it instanceof Frame f) {
+                sequencer.accept(f.link.name, f.link.market, f.socket.id, f.overlap, f.text, f.receiveMs);
             }
         }
-    }
-
-    /** Decodes, orders and delivers one frame (delivery thread). */
-    void handle(Frame f) {
-        StreamEvent e;
-        try {
-            e = decoder.decode(f.text, f.link.market, f.receiveMs);
-        } catch (MalformedFrameException ex) {
-            malformed.incrementAndGet();
-            listener.onHealth(new StreamHealth(StreamHealth.Kind.MALFORMED, f.link.name, null, f.receiveMs, 0, 0,
-                    ex.getMessage()));
-            return;
-        }
-        String stream = e.stream();
-        String key = f.link.name + ":" + stream;
-        Order o = orders.computeIfAbsent(key, k -> new Order());
-        boolean newSocket = o.socketId != f.socket.id;
-        o.socketId = f.socket.id;
-        int verdict;
-        if (e instanceof KlineEvent k) {
-            verdict = klineVerdict(o, k, newSocket, f, stream);
-        } else {
-            long seq = e instanceof BookTickerEvent b ? b.updateId() : e.eventTimeMs();
-            verdict = seq > o.last ? ACCEPT : seq == o.last ? DUPLICATE : OUT_OF_ORDER;
-            if (verdict == ACCEPT) {
-                o.last = seq;
-            }
-        }
-        if (verdict == ACCEPT) {
-            events.incrementAndGet();
-            listener.onEvent(e);
-        } else if (f.overlap) {
-            overlapDropped.incrementAndGet();
-        } else if (verdict == DUPLICATE) {
-            duplicates.incrementAndGet();
-            listener.onHealth(new StreamHealth(StreamHealth.Kind.DUPLICATE, f.link.name, stream, f.receiveMs, 0, 0,
-                    "dropped a repeat of " + describe(e)));
-        } else {
-            outOfOrder.incrementAndGet();
-            listener.onHealth(new StreamHealth(StreamHealth.Kind.OUT_OF_ORDER, f.link.name, stream, f.receiveMs, 0, 0,
-                    "dropped an event older than one delivered: " + describe(e)));
-        }
-    }
-
-    private static final int ACCEPT = 0;
-    private static final int DUPLICATE = 1;
-    private static final int OUT_OF_ORDER = 2;
-
-    private int klineVerdict(Order o, KlineEvent k, boolean newSocket, Frame f, String stream) {
-        long iv = intervalMs(k.interval());
-        long t = k.openTimeMs();
-        if (t <= o.lastClosed) {
-            return t == o.lastClosed && k.closed() ? DUPLICATE : OUT_OF_ORDER;
-        }
-        if (t < o.gapCoveredTo) {
-            return OUT_OF_ORDER;
-        }
-        if (!k.closed()) {
-            if (t < o.lastOpen || (t == o.lastOpen && k.eventTimeMs() < o.lastOpenE)) {
-                return OUT_OF_ORDER;
-            }
-            if (t == o.lastOpen && k.eventTimeMs() == o.lastOpenE) {
-                return DUPLICATE;
-            }
-        }
-        if (o.lastClosed != Long.MIN_VALUE && (k.closed() || (newSocket && !f.overlap))) {
-            long from = Math.max(o.lastClosed + iv, o.gapCoveredTo);
-            if (t > from) {
-                gaps.incrementAndGet();
-                o.gapCoveredTo = t;
-                listener.onHealth(new StreamHealth(StreamHealth.Kind.GAP, f.link.name, stream, f.receiveMs, from, t,
-                        ((t - from) / iv) + " closed " + k.interval() + " kline(s) of " + k.symbol() + " "
-                                + k.market().code() + " missing"));
-            }
-        }
-        if (k.closed()) {
-            o.lastClosed = t;
-        }
-        if (t > o.lastOpen || k.eventTimeMs() > o.lastOpenE) {
-            o.lastOpen = t;
-            o.lastOpenE = k.eventTimeMs();
-        }
-        return ACCEPT;
-    }
-
-    private static long intervalMs(String code) {
-        return "1m".equals(code) ? 60_000L : BarInterval.parse(code).millis();
-    }
-
-    private static String describe(StreamEvent e) {
-        if (e instanceof KlineEvent k) {
-            return k.stream() + " open " + k.openTimeMs() + (k.closed() ? " (closed)" : "") + " E " + k.eventTimeMs();
-        }
-        if (e instanceof BookTickerEvent b) {
-            return b.stream() + " " + b.market().code() + " u " + b.updateId();
-        }
-        return e.stream() + " E " + e.eventTimeMs();
-    }
-
-    /** Ordering state of one stream (delivery thread). */
-    private static final class Order {
-        long last = Long.MIN_VALUE;
-        long lastClosed = Long.MIN_VALUE;
-        long lastOpen = Long.MIN_VALUE;
-        long lastOpenE = Long.MIN_VALUE;
-        long gapCoveredTo = Long.MIN_VALUE;
-        int socketId = -1;
     }
 
     // ------------------------------------------------------------------------------------------------ connections
@@ -467,10 +349,14 @@ public final class BinanceStreamClient implements AutoCloseable {
                             sleeper.sleep(wait);
                         }
                         case STALE -> {
-                            failures = 0;
+                            // a socket that never carried a frame counts as a failed attempt: back off
+                            failures = s.frames.get() > 0 ? 0 : failures + 1;
                             s.abort();
                             report(StreamHealth.Kind.RECONNECTING, name, null, 0, 0, "a stream was silent for "
                                     + config.reconnectAfter().toMillis() + " ms: reconnecting");
+                            if (failures > 0) {
+                                sleeper.sleep(config.backoff().backoff(failures, jitter.nextDouble()));
+                            }
                         }
                         case RENEW -> next = renew(s);
                     }
@@ -484,12 +370,14 @@ public final class BinanceStreamClient implements AutoCloseable {
 
         /** Opens a second connection, lets both run until the new one carried every stream, closes the old one. */
         Socket renew(Socket old) throws InterruptedException {
+            old.retiring = true;
             overlap = true;
             Socket fresh;
             try {
                 fresh = connect();
             } catch (Exception e) {
                 overlap = false;
+                old.retiring = false;
                 if (!running) {
                     return old;
                 }
@@ -505,8 +393,17 @@ public final class BinanceStreamClient implements AutoCloseable {
                     && clock.millis() - start < config.renewOverlap().toMillis()) {
                 Thread.sleep(Math.max(1, tickMs / 4));
             }
+            if (fresh.closed.isDone() && !old.closed.isDone()) {
+                // the new socket died during the overlap: keep the old one, try again a little later
+                overlap = false;
+                old.retiring = false;
+                old.renewFailedAtMs = clock.millis();
+                report(StreamHealth.Kind.RECONNECTING, name, null, 0, 0, "renewal failed (" + fresh.closeReason()
+                        + "); keeping the old connection");
+                return old;
+            }
             old.closeNormally();
-            // frames the old socket queued before closing still carry the overlap flag; later ones cannot come
+            // the old socket's frames carry the overlap flag (retiring); the new one's are normal from here on
             overlap = false;
             renewals.incrementAndGet();
             report(StreamHealth.Kind.RENEWED, name, null, 0, 0, "connection renewed after "
@@ -552,10 +449,14 @@ public final class BinanceStreamClient implements AutoCloseable {
                 if (idle >= config.pingAfterIdle().toMillis()) {
                     s.lastPingMs = now;
                     pingsSent.incrementAndGet();
-                    s.ws.sendPing(ByteBuffer.wrap(new byte[] {'t', 'c'}));
+                    try {
+                        s.ws.sendPing(ByteBuffer.wrap(new byte[] {'t', 'c'}));
+                    } catch (RuntimeException e) {
+                        // a ping still outstanding or the socket closing: the next look decides
+                    }
                 }
                 if (now - s.openedAtMs >= config.renewAfter().toMillis()
-                        && now - s.renewFailedAtMs >= config.renewOverlap().toMillis()) {
+                        && now - s.renewFailedAtMs >= config.backoff().backoffMax().toMillis()) {
                     return Exit.RENEW;
                 }
                 try {
@@ -569,11 +470,15 @@ public final class BinanceStreamClient implements AutoCloseable {
         Socket connect() throws Exception {
             Socket s = new Socket(this, socketIds.incrementAndGet());
             WebSocket ws;
+            CompletableFuture<WebSocket> pending = http.newWebSocketBuilder().connectTimeout(config.connectTimeout())
+                    .buildAsync(url, s);
             try {
-                ws = http.newWebSocketBuilder().connectTimeout(config.connectTimeout()).buildAsync(url, s)
-                        .get(config.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+                ws = pending.get(config.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.ExecutionException e) {
                 throw e.getCause() instanceof Exception ex ? ex : e;
+            } catch (TimeoutException | InterruptedException e) {
+                pending.thenAccept(WebSocket::abort);
+                throw e;
             }
             s.ws = ws;
             s.openedAtMs = clock.millis();
@@ -620,6 +525,8 @@ public final class BinanceStreamClient implements AutoCloseable {
         volatile long lastPingMs = Long.MIN_VALUE / 2;
         volatile long renewFailedAtMs = Long.MIN_VALUE / 2;
         volatile String reason = "closed";
+        /** Set when a renewal starts replacing this socket: its later frames count as overlap. */
+        volatile boolean retiring;
         private final AtomicInteger released = new AtomicInteger();
 
         Socket(Link link, int id) {
@@ -658,7 +565,7 @@ public final class BinanceStreamClient implements AutoCloseable {
                     seen.add(stream);
                 }
                 if (running && !closed.isDone()) {
-                    queue.add(new Frame(link, this, text, now, link.overlap));
+                    queue.add(new Frame(link, this, text, now, link.overlap || retiring));
                 }
             }
             webSocket.request(1);

@@ -9,7 +9,8 @@ import java.time.Duration;
  * {@code tick} (real time: how often the supervisor looks; tests with an accelerated clock use a short one).
  *
  * @param renewAfter age at which a connection is renewed: a new one is opened, then the old one closed (Binance
- *        disconnects at 24 h)
+ *        disconnects at 24 h); when the new one cannot be opened the old one is kept and the renewal retried after
+ *        the back-off maximum
  * @param renewOverlap longest the old and the new connection run side by side during a renewal (the old one is
  *        closed earlier once the new one has carried an event on every stream)
  * @param staleAfter a stream without an event for this long is reported {@link StreamHealth.Kind#STALE}

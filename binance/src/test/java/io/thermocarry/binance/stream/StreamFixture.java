@@ -6,6 +6,7 @@ import io.thermocarry.binance.download.NetPolicy;
 import io.thermocarry.core.market.Market;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.testkit.FakeBinanceStreams;
+import io.thermocarry.testkit.ReplayClock;
 import io.thermocarry.testkit.StreamFaults;
 import io.thermocarry.testkit.StreamRecording;
 import io.thermocarry.testkit.SyntheticMarket;
@@ -34,8 +35,14 @@ final class StreamFixture implements AutoCloseable {
     BinanceStreamClient client;
 
     StreamFixture(int minutes, StreamFaults faults) {
+        this(minutes, faults, null);
+    }
+
+    /** With {@code clock} null: an accelerated clock at {@link #SPEED}. */
+    StreamFixture(int minutes, StreamFaults faults, ReplayClock clock) {
         this.recording = recording(minutes, StreamRecording.Cadence.sparse());
-        this.server = FakeBinanceStreams.start(recording, faults, SPEED);
+        this.server = clock == null ? FakeBinanceStreams.start(recording, faults, SPEED)
+                : FakeBinanceStreams.start(recording, faults, clock);
         BinanceHttp http = new BinanceHttp(NetPolicy.defaults().withBackoff(Duration.ofMillis(200),
                 Duration.ofSeconds(2)), server.clock(), server.clock()::sleep, 3);
         BinanceRestClient rest = new BinanceRestClient(http, URI.create(server.restUrl()),
@@ -51,11 +58,22 @@ final class StreamFixture implements AutoCloseable {
                 m.klines("BTCUSDT", "mark"), m.funding("BTCUSDT"), FROM, to, cadence);
     }
 
-    /** Test config: thresholds in replay time, a short real tick. */
+    /**
+     * Test config: thresholds in replay time (stale 2 min = 200 ms real, reconnect 5 min = 500 ms: headroom for a loaded
+     * machine), a short real tick.
+     */
     static StreamConfig config() {
-        return StreamConfig.defaults().withTick(Duration.ofMillis(5)).withStale(Duration.ofSeconds(40),
-                Duration.ofSeconds(90)).withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8)).withJitterSeed(5)
+        return StreamConfig.defaults().withTick(Duration.ofMillis(5)).withStale(Duration.ofSeconds(120),
+                Duration.ofSeconds(300)).withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8)).withJitterSeed(5)
                 .withPingAfterIdle(Duration.ofSeconds(30));
+    }
+
+    /**
+     * {@link #config()} without staleness (1 h): for tests that assert no reconnect at all, which a starved client
+     * thread on a loaded machine must not turn into a false stale reconnect.
+     */
+    static StreamConfig quietConfig() {
+        return config().withStale(Duration.ofHours(1), Duration.ofHours(2));
     }
 
     BinanceStreamClient start(StreamConfig config) {
