@@ -35,7 +35,7 @@ class LiveCrashSafetyTest {
 
     @BeforeAll
     static void market() {
-        fixture = new LiveFixture(7, 380, 8);
+        fixture = new LiveFixture(1, 380, 8);
     }
 
     @Test
@@ -61,7 +61,8 @@ class LiveCrashSafetyTest {
                     decisions.add(f.decisionTime().toEpochMilli());
                 }
             }
-            List<FillRow> rows = store.live().fills("crash");
+            List<FillRow> rows = store.live().fills("crash").stream().filter(r -> r.decisionMs() < fixture.endMs)
+                    .toList();
             Set<String> keys = new HashSet<>();
             List<Long> perpDecisions = new ArrayList<>();
             for (FillRow r : rows) {
@@ -72,12 +73,41 @@ class LiveCrashSafetyTest {
                 }
             }
             assertEquals(decisions, perpDecisions, "one order per decision");
+            // the orders are the bar route's: same sides and notionals
+            List<FillRow> perpRows = rows.stream().filter(r -> r.leg().equals("perp")).toList();
+            int i = 0;
+            for (Fill f : batch.fills()) {
+                if (f.decisionTime().toEpochMilli() < fixture.endMs) {
+                    assertEquals(f.to().name(), perpRows.get(i).sideTo(), "order " + i);
+                    assertEquals(f.targetNotional(), perpRows.get(i).targetNotional(), 0.0, "order " + i);
+                    i++;
+                }
+            }
             assertEquals(2 * decisions.size(), rows.size(), "both legs of every order");
             Set<Long> settlements = new HashSet<>();
-            for (FundingRow p : store.live().funding("crash")) {
+            List<FundingRow> paid = store.live().funding("crash").stream()
+                    .filter(p -> p.settlementMs() < fixture.endMs).toList();
+            for (FundingRow p : paid) {
                 assertTrue(settlements.add(p.settlementMs()), "doubled payment " + p);
                 assertEquals("settled", p.status());
             }
+            // one payment at every settlement the bar route was open at (the same orders, so the same settlements)
+            Set<Long> expected = new HashSet<>();
+            var ledger = batch.ledger();
+            for (int k = ledger.firstCycle(); k + 1 < ledger.size(); k++) {
+                if (ledger.funding(k) != 0.0) {
+                    expected.add(ledger.endMs(k));
+                }
+            }
+            assertEquals(expected, settlements, "settlements paid");
+            for (FundingRow p : paid) {
+                int k = ledger.ends().length - 1;
+                while (ledger.endMs(k) != p.settlementMs()) {
+                    k--;
+                }
+                assertEquals(ledger.funding(k), p.payment(), 0.0, "payment at " + p.settlementMs());
+            }
+            assertTrue(expected.size() >= 2, "settlements: " + expected.size());
         }
     }
 

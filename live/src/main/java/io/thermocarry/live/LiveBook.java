@@ -342,6 +342,7 @@ public final class LiveBook implements StreamListener {
         if (first < 0 || holes == null) {
             return;
         }
+        // only minutes before a bar the stream closed: REST has them finished
         for (KlineEvent k : holes.fetch(b.symbol, m, first, last + MINUTE)) {
             if (k.closed() && k.openTimeMs() >= first && k.openTimeMs() <= last) {
                 pending.putIfAbsent(k.openTimeMs(), new Bar(Instant.ofEpochMilli(k.openTimeMs()), BarInterval.M1,

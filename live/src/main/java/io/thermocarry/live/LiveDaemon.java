@@ -52,6 +52,7 @@ public final class LiveDaemon implements AutoCloseable {
     private volatile boolean stopped;
     private volatile Throwable failure;
     private long lastFundingPollMs;
+    private long lastEventWallMs = System.currentTimeMillis();
 
     /**
      * @param book the book (not yet started)
@@ -149,6 +150,16 @@ public final class LiveDaemon implements AutoCloseable {
                 if (o == STOP) {
                     return;
                 }
+                if (o == null && System.currentTimeMillis() - lastEventWallMs > 5_000) {
+                    // the streams are silent: bring the book up to what REST has finished
+                    for (Symbol s : book.config().symbols()) {
+                        backfill(s, System.currentTimeMillis());
+                    }
+                    lastEventWallMs = System.currentTimeMillis();
+                }
+                if (o != null) {
+                    lastEventWallMs = System.currentTimeMillis();
+                }
                 if (o instanceof Timed t) {
                     book.onEvent(t.event());
                     book.latency().record(System.nanoTime() - t.arrivedNanos(), false);
@@ -181,8 +192,10 @@ public final class LiveDaemon implements AutoCloseable {
             return;
         }
         try {
-            List<KlineEvent> all = new ArrayList<>(rest.klines(s, Market.PERP, from, to));
-            all.addAll(rest.klines(s, Market.SPOT, from, to));
+            // REST serves the bar still open with provisional values, and its "now" is not ours: the newest bar of
+            // each leg is left to the stream (or to the hole filling before the checkpoint moves over it)
+            List<KlineEvent> all = new ArrayList<>(finished(rest.klines(s, Market.PERP, from, to)));
+            all.addAll(finished(rest.klines(s, Market.SPOT, from, to)));
             all.sort(Comparator.comparingLong(KlineEvent::openTimeMs).thenComparing(k -> k.market().ordinal()));
             for (KlineEvent k : all) {
                 book.onEvent(k);
@@ -190,6 +203,10 @@ public final class LiveDaemon implements AutoCloseable {
         } catch (RuntimeException e) {
             warn.accept("backfill of " + s + " from " + Instant.ofEpochMilli(from) + " failed: " + e.getMessage());
         }
+    }
+
+    private static List<KlineEvent> finished(List<KlineEvent> bars) {
+        return bars.isEmpty() ? bars : bars.subList(0, bars.size() - 1);
     }
 
     /** Asks REST for the settled rate of every provisional settlement of the book (at most every 5 s). */
