@@ -17,16 +17,12 @@ import io.thermocarry.core.execution.ExecutionResult;
 import io.thermocarry.core.execution.ExecutionRules;
 import io.thermocarry.core.execution.ExecutionSpec;
 import io.thermocarry.core.execution.ExecutionWindow;
-import io.thermocarry.core.execution.Readmission;
-import io.thermocarry.core.execution.Sizing;
 import io.thermocarry.core.market.BarInterval;
 import io.thermocarry.core.market.BarSeries;
 import io.thermocarry.core.market.Market;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.core.series.IntradayState;
-import io.thermocarry.core.strategy.DeskStrategy;
 import io.thermocarry.core.strategy.ExitReason;
-import io.thermocarry.core.strategy.Sides;
 import io.thermocarry.core.strategy.Unevaluated;
 import io.thermocarry.store.Store;
 import java.time.Duration;
@@ -74,26 +70,8 @@ final class ExecuteCommand implements Callable<Integer> {
                     + "(fills at the decision basis; only to compare with the cycle engine) (default ${DEFAULT-VALUE})")
     String model;
 
-    @Option(names = "--sizing", defaultValue = "at-entry", paramLabel = "at-entry|follow-regime",
-            description = "keep the entry size, or shrink to the regime at settlements (default ${DEFAULT-VALUE})")
-    String sizing;
-
-    @Option(names = "--readmit", defaultValue = "next-settlement", paramLabel = "next-settlement|any-bar",
-            description = "after an exit, admit again from the next settlement or at any child bar (default "
-                    + "${DEFAULT-VALUE})")
-    String readmit;
-
-    @Option(names = "--median-hours", defaultValue = "24", paramLabel = "HOURS",
-            description = "window of the intraday rolling basis median and dispersion (default ${DEFAULT-VALUE})")
-    int medianHours;
-
-    @Option(names = "--relaxation-safe", defaultValue = "1.05", paramLabel = "R",
-            description = "desk entry gate r < R (SPEC §5: 1.05; a large value opens the gate) (default ${DEFAULT-VALUE})")
-    double relaxationSafe;
-
-    @Option(names = "--sides", defaultValue = "short", paramLabel = "short|both",
-            description = "short basis only, or the mirrored long basis too (default ${DEFAULT-VALUE})")
-    String sides;
+    @Mixin
+    RuleOptions ruleOptions;
 
     @Override
     public Integer call() {
@@ -116,10 +94,7 @@ final class ExecuteCommand implements Callable<Integer> {
             case "cycle-model", "cycle" -> ExecutionModel.CYCLE_MODEL;
             default -> throw new UsageError("--model '" + model + "': exchange or cycle-model");
         };
-        if (medianHours < 1) {
-            throw new UsageError("--median-hours must be at least 1");
-        }
-        Duration window = Duration.ofHours(medianHours);
+        Duration window = ruleOptions.medianWindow();
         Instant from = common.fromInstant();
         Instant to = common.toInstant();
         double leverage = margin.single();
@@ -232,25 +207,7 @@ final class ExecuteCommand implements Callable<Integer> {
     }
 
     private ExecutionRules rules() {
-        Sides s = switch (sides.trim().toLowerCase(Locale.ROOT)) {
-            case "short", "short-only" -> Sides.SHORT_ONLY;
-            case "both" -> Sides.BOTH;
-            default -> throw new UsageError("--sides '" + sides + "': short or both");
-        };
-        DeskStrategy d = DeskStrategy.defaults();
-        DeskStrategy desk = parse(() -> new DeskStrategy(d.baseFraction(), relaxationSafe, d.temperatureFloor(),
-                d.medianWindow(), d.medianTolerancePct(), d.maxHoldCycles(), s), "--relaxation-safe");
-        Sizing z = switch (sizing.trim().toLowerCase(Locale.ROOT)) {
-            case "at-entry" -> Sizing.AT_ENTRY;
-            case "follow-regime" -> Sizing.FOLLOW_REGIME;
-            default -> throw new UsageError("--sizing '" + sizing + "': at-entry or follow-regime");
-        };
-        Readmission r = switch (readmit.trim().toLowerCase(Locale.ROOT)) {
-            case "next-settlement" -> Readmission.NEXT_SETTLEMENT;
-            case "any-bar" -> Readmission.ANY_CHILD_BAR;
-            default -> throw new UsageError("--readmit '" + readmit + "': next-settlement or any-bar");
-        };
-        return ExecutionRules.defaults().withDesk(desk).withSizing(z).withReadmission(r);
+        return ruleOptions.rules();
     }
 
     private static boolean hasPair(Store store, Symbol s, BarInterval iv, Instant from, Instant to) {

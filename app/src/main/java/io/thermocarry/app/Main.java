@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 BacktestCommand.class, ExecuteCommand.class, SimulateCommand.class, PhysicsCommand.class,
                 ParquetCommand.Export.class, ParquetCommand.Import.class, EvaluateCommand.class, ReportCommand.class,
                 DemoCommand.class, DownloadCommand.class, SweepCommand.class, BenchCommand.class,
-                PortfolioCommand.class, FeaturesCommand.class, MarginCommand.class})
+                PortfolioCommand.class, FeaturesCommand.class, MarginCommand.class, LiveCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -60,6 +60,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void live_dependsOnCoreBinanceAndStoreOnly_andNothingBelowAppDependsOnIt() {
+        noClasses().that().resideInAPackage("io.thermocarry.live..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.thermocarry.app..", "io.thermocarry.report..",
+                        "io.thermocarry.bench..", "io.thermocarry.testkit..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("io.thermocarry.core..", "io.thermocarry.binance..",
+                "io.thermocarry.store..", "io.thermocarry.report..")
+                .should().dependOnClassesThat().resideInAPackage("io.thermocarry.live..")
+                .check(classes);
+    }
+
+    @Test
     void onlyApp_usesPicocli() {
         noClasses().that().resideOutsideOfPackage("io.thermocarry.app..")
                 .should().dependOnClassesThat().resideInAPackage("picocli..")

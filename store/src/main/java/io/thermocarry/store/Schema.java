@@ -561,6 +561,53 @@ final class Schema {
               CHECK (floor_rate <= cap_rate)
             )""", List.of("symbol"), List.of("cap_rate", "floor_rate", "interval_hours"));
 
+    static final TableDef LIVE_BOOKS = new TableDef("live_books", """
+            CREATE TABLE live_books (
+              book_id VARCHAR NOT NULL,
+              config VARCHAR NOT NULL,
+              fill_model VARCHAR NOT NULL,
+              start_ms BIGINT NOT NULL,
+              created_ms BIGINT NOT NULL
+            )""", List.of("book_id"), List.of("config", "fill_model", "start_ms"));
+
+    static final TableDef LIVE_EVENTS = new TableDef("live_events", """
+            CREATE TABLE live_events (
+              book_id VARCHAR NOT NULL,
+              kind VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              time_ms BIGINT NOT NULL,
+              detail VARCHAR NOT NULL,
+              written_ms BIGINT NOT NULL
+            )""", List.of("book_id", "kind", "symbol", "time_ms"), List.of("detail"));
+
+    static final TableDef LIVE_FILLS = new TableDef("live_fills", """
+            CREATE TABLE live_fills (
+              book_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              decision_ms BIGINT NOT NULL,
+              leg VARCHAR NOT NULL,
+              fill_ms BIGINT NOT NULL,
+              side_from VARCHAR NOT NULL,
+              side_to VARCHAR NOT NULL,
+              target_notional DOUBLE NOT NULL,
+              price DOUBLE NOT NULL,
+              traded_notional DOUBLE NOT NULL,
+              fee DOUBLE NOT NULL,
+              model VARCHAR NOT NULL,
+              reason VARCHAR
+            )""", List.of("book_id", "symbol", "decision_ms", "leg"),
+            List.of("fill_ms", "side_from", "side_to", "target_notional", "price", "traded_notional", "fee"));
+
+    static final TableDef LIVE_FUNDING = new TableDef("live_funding", """
+            CREATE TABLE live_funding (
+              book_id VARCHAR NOT NULL,
+              symbol VARCHAR NOT NULL,
+              settlement_ms BIGINT NOT NULL,
+              rate DOUBLE NOT NULL,
+              payment DOUBLE NOT NULL,
+              status VARCHAR NOT NULL CHECK (status IN ('provisional', 'settled'))
+            )""", List.of("book_id", "symbol", "settlement_ms"), List.of("rate", "payment", "status"));
+
     /** Every schema step, in order. Append only. */
     static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "market data: bars, funding, ingested files, rejected rows, conflicts",
@@ -577,7 +624,10 @@ final class Schema {
             new Migration(7, "microstructure (SPEC §8): book depth, book ticker, liquidations and their coverage,"
                     + " funding info; open interest may lack its base amount (aggregators give only the USDT value)",
                     List.of(BOOK_DEPTH, BOOK_TICKER, LIQUIDATIONS, LIQUIDATION_COVERAGE, FUNDING_INFO),
-                    List.of("ALTER TABLE open_interest ALTER COLUMN sum_open_interest DROP NOT NULL")));
+                    List.of("ALTER TABLE open_interest ALTER COLUMN sum_open_interest DROP NOT NULL")),
+            new Migration(8, "live paper book (SPEC §14): books, events (checkpoints, decisions, regime changes, vetoes,"
+                    + " gaps, reconnects), fills per leg, funding payments (provisional, then settled)",
+                    List.of(LIVE_BOOKS, LIVE_EVENTS, LIVE_FILLS, LIVE_FUNDING), List.of()));
 
     /**
      * The evaluation results as users query them (counts, CSV, reads), in write order, each with the columns its

@@ -240,7 +240,12 @@ public final class Store implements AutoCloseable {
             return new IngestReport(src.source(), src.sha256(), IngestOutcome.REFUSED, 0, src.rejected().size(), 0,
                     0, List.of(), src.rejected(), src.warnings());
         }
-        return inTransaction("ingest " + src.source(), () -> {
+        return inTransaction("ingest " + src.source(), () -> ingestWork(src, policy, series));
+    }
+
+    /** The body of {@link #ingest(ParsedSource, RejectPolicy)}, inside the caller's transaction. */
+    IngestReport ingestWork(ParsedSource src, RejectPolicy policy, String series) throws SQLException {
+        {
             Tally tally = new Tally(src.warnings());
             for (FundingSeries f : src.funding()) {
                 ingestFunding(f, src.source(), tally);
@@ -284,7 +289,22 @@ public final class Store implements AutoCloseable {
             return new IngestReport(src.source(), src.sha256(), IngestOutcome.INGESTED, tally.accepted,
                     src.rejected().size(), tally.present, tally.conflicts, tally.examples, src.rejected(),
                     tally.warnings);
-        });
+        }
+    }
+
+    /** The series identity of a source (part of its ingest identity). */
+    static String seriesKeyOf(ParsedSource src) {
+        return seriesKey(src);
+    }
+
+    /** Whether this source (same digest and series) was ingested already. */
+    boolean alreadyIngested(ParsedSource src) {
+        return isIngested(src.sha256(), seriesKey(src));
+    }
+
+    /** The live paper book's tables ({@code live_*}); the returned view shares this store's lock. */
+    public LiveStore live() {
+        return new LiveStore(this);
     }
 
     /**

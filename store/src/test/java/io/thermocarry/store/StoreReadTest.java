@@ -112,7 +112,8 @@ class StoreReadTest {
         try (Store store = Store.inMemory()) {
             assertEquals(List.of("bars", "book_depth", "book_ticker", "buckets", "conflicts", "decomposition",
                     "fold_fits", "funding", "funding_info", "ingested_files", "ledger_books", "liquidation_coverage",
-                    "liquidations", "metrics", "multiple_testing", "open_interest", "portfolio_correlation",
+                    "liquidations", "live_books", "live_events", "live_fills", "live_funding", "metrics",
+                    "multiple_testing", "open_interest", "portfolio_correlation",
                     "portfolio_folds", "portfolio_holes", "portfolio_ledger", "portfolio_metrics", "portfolio_runs",
                     "portfolio_symbols", "reality_check", "rejected_rows", "runs", "schema_version", "significance",
                     "sweep", "sweep_runs", "trades"), store.tables());
