@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "features", mixinStandardHelpOptions = true,
         description = "Microstructure features and vetoes per decision (SPEC §8): quoted spread of both legs, book depth"
-                + " within ±1/2/5 %, OI change (% and z), predicted funding by Binance's formula (premium index, or a"
+                + " within ±1/2/5 %%, OI change (%% and z), predicted funding by Binance's formula (premium index, or a"
                 + " perp-spot proxy, labelled), liquidations per interval, each with its percentile against its own past;"
                 + " 'not evaluated' counts for every feature.")
 final class FeaturesCommand implements Callable<Integer> {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "margin", mixinStandardHelpOptions = true,
         description = "Margin path and liquidation risk of a backtest's perp leg (SPEC §13): minimum margin ratio "
                 + "(margin balance / maintenance, liquidation at <= 1), liquidations, PnL lost to them, and the "
-                + "futures-wallet share needed to survive the history (and its 95/99/99.9 % block-bootstrap "
+                + "futures-wallet share needed to survive the history (and its 95/99/99.9 %% block-bootstrap "
                 + "quantiles). One symbol or several, one leverage or a list.")
 final class MarginCommand implements Callable<Integer> {
     @Mixin

@@ -118,7 +118,7 @@ final class PortfolioCommand implements Callable<Integer> {
     int lookbackDays;
 
     @Option(names = "--min-depth", paramLabel = "QUOTE",
-            description = "universe: median ±1% book depth; symbols without depth data are then excluded as not "
+            description = "universe: median ±1%% book depth; symbols without depth data are then excluded as not "
                     + "evaluated (default: depth not used)")
     Double minDepth;
 

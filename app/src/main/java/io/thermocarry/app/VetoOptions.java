@@ -48,7 +48,7 @@ final class VetoOptions {
     double spreadPct = 99;
 
     @Option(names = "--veto-depth-pct", defaultValue = "1", paramLabel = "P",
-            description = "±1 % depth at or below this percentile of its past vetoes (default ${DEFAULT-VALUE})")
+            description = "±1 %% depth at or below this percentile of its past vetoes (default ${DEFAULT-VALUE})")
     double depthPct = 1;
 
     @Option(names = "--veto-oi-z", defaultValue = "3", paramLabel = "Z",
