@@ -9,6 +9,9 @@ import io.thermocarry.binance.stream.StreamListener;
 import io.thermocarry.core.Checks;
 import io.thermocarry.core.execution.Child;
 import io.thermocarry.core.execution.Fill;
+import io.thermocarry.core.margin.MarginOutcome;
+import io.thermocarry.core.margin.MarginSpec;
+import io.thermocarry.core.margin.OpenPerpLeg;
 import io.thermocarry.core.market.Bar;
 import io.thermocarry.core.market.BarInterval;
 import io.thermocarry.core.market.BarSeries;
@@ -855,13 +858,47 @@ public final class LiveBook implements StreamListener {
             m.put("fundingEarned", earned);
             m.put("fundingPayments", payments.size());
             m.put("pendingSettlements", inputs == null ? 0 : pendingSettlements(this, nowMs).size());
-            m.put("marginRatio", null);
+            margin(m);
             long next = mark != null ? mark.nextFundingTimeMs() : 0;
             m.put("nextSettlement", next > 0 ? Instant.ofEpochMilli(next).toString() : null);
             m.put("nextSettlementSeconds", next > 0 ? Math.max(0, next - wallMs) / 1000.0 : null);
             m.put("markPrice", mark == null ? null : mark.markPrice());
             m.put("fundingRate", mark == null ? null : mark.fundingRate());
             return m;
+        }
+
+        /**
+         * The perp leg's margin (SPEC §13) from the run's {@link MarginOutcome}: {@code marginRatio} the coverage
+         * {@code B/MM} of the leg held now at the latest mark price (the stream's, else the last 1 m mark bar's, else
+         * the perp's close; liquidation at {@code <= 1}), {@code minMarginRatio} the lowest coverage of the path,
+         * {@code liquidations}, the leg's {@code liquidationPrice} and futures {@code wallet} (units of the
+         * symbol's capital). All null when the margin is off (leverage 0); the leg's values null while flat.
+         */
+        void margin(Map<String, Object> m) {
+            MarginSpec spec = config.margin(symbol);
+            BookPipeline.BookRun r = run;
+            MarginOutcome o = r == null ? null : r.margin();
+            OpenPerpLeg leg = o == null ? null : o.openLeg();
+            double price = marginPrice();
+            m.put("leverage", spec == null ? null : spec.leverage());
+            m.put("marginRatio", leg == null || !Double.isFinite(price) ? null : o.coverageAt(price));
+            m.put("marginPrice", leg == null ? null : price);
+            m.put("minMarginRatio", o == null ? null : o.minCoverage());
+            m.put("liquidations", o == null ? null : o.liquidationCount());
+            m.put("liquidationPrice", leg == null ? null : o.openLiquidationPrice());
+            m.put("wallet", leg == null ? null : leg.wallet());
+        }
+
+        /** The latest mark price: the stream's, else the last 1 m mark bar's close, else the perp's close. */
+        double marginPrice() {
+            if (mark != null) {
+                return mark.markPrice();
+            }
+            BookPipeline.Inputs in = inputs;
+            if (in != null && !in.mark().isEmpty()) {
+                return in.mark().close(in.mark().size() - 1);
+            }
+            return in != null && !in.perp().isEmpty() ? in.perp().close(in.perp().size() - 1) : Double.NaN;
         }
 
         /**
