@@ -21,6 +21,7 @@ import io.thermocarry.core.market.Market;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.core.regime.Regime;
 import io.thermocarry.core.series.Resampler;
+import io.thermocarry.core.strategy.ExitReason;
 import io.thermocarry.core.strategy.Side;
 import io.thermocarry.core.strategy.SignalPath;
 import io.thermocarry.store.LiveStore;
@@ -531,8 +532,7 @@ public final class LiveBook implements StreamListener {
         b.run = run;
         List<FillRow> newFills = new ArrayList<>();
         for (Fill f : run.fills()) {
-            long d = f.decisionTime().toEpochMilli();
-            if (b.storedFills.containsKey(d + "/perp")) {
+            if (b.storedFills.containsKey(decisionKey(f) + "/perp")) {
                 continue;
             }
             newFills.addAll(legs(b, f));
@@ -593,16 +593,29 @@ public final class LiveBook implements StreamListener {
         lines.forEach(log);
     }
 
-    /** The two legs of an order: prices of the fill model, half the order's fee on each leg. */
-    private List<FillRow> legs(SymbolBook b, Fill f) {
+    /**
+     * The stored decision time of a fill (its key with the leg). A liquidation is booked at the close of the bar that
+     * breached, where the child may also decide (and re-enter): it is keyed 1 ms before that close, inside the bar it
+     * happened in, so both orders are kept, the liquidation first. Every other decision is at a bar close.
+     */
+    static long decisionKey(Fill f) {
         long d = f.decisionTime().toEpochMilli();
+        return f.reason() == ExitReason.LIQUIDATION ? d - 1 : d;
+    }
+
+    /**
+     * The two legs of an order: prices of the fill model, half the order's fee on each leg. A liquidation keeps the
+     * engine's prices and fees (the exchange closes the perp at the liquidation price) under either fill model.
+     */
+    private List<FillRow> legs(SymbolBook b, Fill f) {
+        long d = decisionKey(f);
         String from = f.from().name();
         String to = f.to().name();
         String reason = f.reason() == null ? "" : f.reason().name();
         double spotPrice = f.spotPrice();
         double perpPrice = f.perpPrice();
         double fee = f.fee();
-        if (config.fill() == FillModel.BOOK) {
+        if (config.fill() == FillModel.BOOK && f.reason() != ExitReason.LIQUIDATION) {
             Quote q = b.quotes.get(d);
             if (q != null) {
                 // buying a leg lifts the ask, selling hits the bid: short basis = long spot + short perp
