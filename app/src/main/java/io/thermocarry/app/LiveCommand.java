@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
                 + "then prints {\"events\":n,\"fills\":n,\"fundingPayments\":n,\"reconnects\":n,\"pnl\":{..}}.",
                 "Needs the hourly history of each symbol in the store for the signals' warm-up (120 days at 8 h "
                         + "funding): 'thermocarry download --symbols S --series funding,perp,spot --from <date>'. "
-                        + "One decision line per child close on stderr."})
+                        + "One decision line per child close on stderr.",
+                "--leverage L (default 0 = off) runs the margin path of the perp leg on the 1 m bars as 'execute "
+                        + "--leverage' (liquidations included); the status page shows its margin ratio."})
 final class LiveCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -44,6 +46,10 @@ final class LiveCommand implements Callable<Integer> {
 
     @Mixin
     RuleOptions ruleOptions;
+
+    /** --leverage > 0: the margin path of the perp leg on the 1 m bars, as 'execute --leverage' (SPEC §13). */
+    @Mixin
+    MarginOptions margin;
 
     @Option(names = "--strategy", defaultValue = "desk", paramLabel = "desk",
             description = "strategy: desk (the execution engine's rules) (default ${DEFAULT-VALUE})")
@@ -107,6 +113,7 @@ final class LiveCommand implements Callable<Integer> {
             throw new UsageError("--config full+veto: the live book has no microstructure data yet (the desk's gates"
                     + " pass as not evaluated); use full");
         }
+        double leverage = margin.single();
         Instant from = common.fromInstant();
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.UTF_8);
@@ -119,7 +126,7 @@ final class LiveCommand implements Callable<Integer> {
                     .map(io.thermocarry.store.LiveStore.BookRow::startMs).orElse(System.currentTimeMillis());
             LiveConfig config = new LiveConfig(bookName, symbols, start, ch, ruleOptions.rules(), tier,
                     signal.signalSpec(), signal.regimeSpec(), regime, signal.veto.featureSpec(),
-                    signal.veto.vetoSpec(), ruleOptions.medianWindow(), fm);
+                    signal.veto.vetoSpec(), ruleOptions.medianWindow(), fm).withMargin(s -> margin.spec(s, leverage));
             for (Symbol s : symbols) {
                 requireHistory(store, s, start);
             }

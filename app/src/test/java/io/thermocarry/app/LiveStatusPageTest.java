@@ -10,6 +10,7 @@ import io.thermocarry.binance.stream.KlineEvent;
 import io.thermocarry.binance.stream.MarkPriceEvent;
 import io.thermocarry.core.backtest.FeeTier;
 import io.thermocarry.core.execution.Child;
+import io.thermocarry.core.margin.MarginSpec;
 import io.thermocarry.core.market.BarSeries;
 import io.thermocarry.core.market.FundingSeries;
 import io.thermocarry.core.market.Market;
@@ -60,7 +61,8 @@ class LiveStatusPageTest {
             LiveConfig d = LiveConfig.defaults("status", List.of(s), f.startMs, new FeeTier(16), FillModel.BAR);
             LiveConfig c = new LiveConfig("status", d.symbols(), f.startMs, Child.parse("5m"),
                     CommandLineRules.open(), d.fee(), d.signalSpec(), d.regimeSpec(), d.regimeConfig(),
-                    d.featureSpec(), d.vetoSpec(), d.medianWindow(), FillModel.BAR);
+                    d.featureSpec(), d.vetoSpec(), d.medianWindow(), FillModel.BAR)
+                    .withMargin(x -> MarginSpec.of(x.name(), 3, 0.0)); // the margin cells show numbers too
             LiveBook book = new LiveBook(store, c, x -> { });
             FundingSeries funding = f.market.funding();
             book.settledSource((sym, t, now) -> {
@@ -141,6 +143,8 @@ class LiveStatusPageTest {
             assertTrue(bad.isEmpty(), "page differs from /status.json: " + bad);
             assertTrue(compared > 20, "compared " + compared);
             assertTrue(status.path("symbols").path(0).path("regime").isTextual(), status.toString());
+            assertEquals(3.0, status.path("symbols").path(0).path("leverage").asDouble(), status.toString());
+            assertTrue(status.path("symbols").path(0).path("liquidations").isNumber(), status.toString());
             List<String> errors = new ArrayList<>();
             for (LogEntry e : driver.manage().logs().get(LogType.BROWSER).getAll()) {
                 if (e.getLevel().intValue() >= Level.WARNING.intValue()) {

@@ -6,10 +6,15 @@ import io.thermocarry.core.execution.ExecutionRequest;
 import io.thermocarry.core.execution.ExecutionResult;
 import io.thermocarry.core.execution.ExecutionWindow;
 import io.thermocarry.core.execution.Fill;
+import io.thermocarry.core.execution.MarginExecution;
 import io.thermocarry.core.features.FeatureEngine;
 import io.thermocarry.core.features.FeatureFrame;
 import io.thermocarry.core.features.MicroInputs;
 import io.thermocarry.core.features.VetoPath;
+import io.thermocarry.core.margin.MarginBars;
+import io.thermocarry.core.margin.MarginInputs;
+import io.thermocarry.core.margin.MarginOutcome;
+import io.thermocarry.core.margin.MarginSpec;
 import io.thermocarry.core.market.BarInterval;
 import io.thermocarry.core.market.BarSeries;
 import io.thermocarry.core.market.FundingSeries;
@@ -21,6 +26,7 @@ import io.thermocarry.core.series.FundingCycles;
 import io.thermocarry.core.series.IntradayState;
 import io.thermocarry.core.signal.SignalRun;
 import io.thermocarry.core.signal.SignalRunner;
+import io.thermocarry.core.strategy.ExitReason;
 import io.thermocarry.core.strategy.SignalPath;
 import io.thermocarry.store.Store;
 import java.time.Instant;
@@ -32,7 +38,8 @@ import java.util.List;
  * The book of one symbol as of an instant, computed by the core pipeline {@code execute} runs (SPEC §14, §15):
  * hourly bars and funding → {@link BasisSeries} → {@link CycleBuilder} → {@link SignalRunner} → {@link SignalPath}
  * with the desk's gates ({@link VetoPath}, here on no microstructure data: every feature not evaluated) →
- * {@link IntradayState} of the 1 m bars → {@link ExecutionWindow} → {@link ExecutionEngine}. Nothing of the
+ * {@link IntradayState} of the 1 m bars → {@link ExecutionWindow} → {@link ExecutionEngine} (with the margin path
+ * of the perp leg on the 1 m bars when the book has a leverage, as {@code execute --leverage}). Nothing of the
  * decision logic lives here.
  *
  * <p><b>The running interval.</b> The engine's window ends at a settlement: it decides at child closes strictly
@@ -71,10 +78,12 @@ public final class BookPipeline {
      *     close excluded
      * @param payments funding paid at each settlement of the window up to {@code now} (provisional flagged)
      * @param provisionalFromMs the first provisional settlement in use ({@code Long.MAX_VALUE} if none)
+     * @param margin the margin path of the perp leg over the run ({@code execute --leverage}'s, with the leg held
+     *     at {@code now} as {@link MarginOutcome#openLeg()}); null when the margin is off or nothing ran
      */
     public record BookRun(Symbol symbol, long nowMs, ExecutionResult result, FundingCycles cycles, SignalPath signals,
             List<Fill> fills, List<Payment> payments, long provisionalFromMs, double funding, double basis,
-            double fees) {
+            double fees, MarginOutcome margin) {
         /** PnL total in units of the symbol's starting capital. */
         public double total() {
             return funding + basis - fees;
@@ -196,16 +205,32 @@ public final class BookPipeline {
         IntradayState state = IntradayState.build(in.perp(), in.spot(), in.mark(), in.index(), c.medianWindow());
         ExecutionWindow w = ExecutionWindow.covered(cycles, path, state, first);
         if (w.evaluationCycles() == 0) {
-            return new BookRun(s, nowMs, null, w.cycles(), w.signals(), List.of(), List.of(), provisionalFrom, 0, 0, 0);
+            return new BookRun(s, nowMs, null, w.cycles(), w.signals(), List.of(), List.of(), provisionalFrom, 0, 0, 0,
+                    null);
         }
         ExecutionRequest req = ExecutionRequest.of(w, state, in.premium(), c.spec());
-        ExecutionResult res = ExecutionEngine.run(req);
+        ExecutionResult res;
+        MarginOutcome margin = null;
+        MarginSpec ms = c.margin(s);
+        if (ms != null) {
+            // as execute --leverage: the margin path on the 1 m state bars, mark bars where present
+            MarginExecution me = ExecutionEngine.run(req, new MarginInputs(ms, MarginBars.of(in.perp(), in.spot(),
+                    in.mark())));
+            res = me.result();
+            margin = me.margin();
+        } else {
+            res = ExecutionEngine.run(req);
+        }
         List<Fill> fills = new ArrayList<>();
         double finalFee = 0;
         for (Fill f : res.fills()) {
             long d = f.decisionTime().toEpochMilli();
             if (d >= nowMs) {
-                finalFee += f.fee();
+                // the window end's close is dropped; a liquidation in the bar closing at now is withheld until the
+                // next bar (its spot leg exits at that bar's close) but stays in the ledger's PnL
+                if (f.reason() != ExitReason.LIQUIDATION) {
+                    finalFee += f.fee();
+                }
             } else if (d < provisionalFrom) {
                 fills.add(f);
             }
@@ -228,7 +253,7 @@ public final class BookPipeline {
             }
         }
         return new BookRun(s, nowMs, res, wc, w.signals(), List.copyOf(fills), List.copyOf(pays), provisionalFrom,
-                funds, bas, fees - finalFee);
+                funds, bas, fees - finalFee, margin);
     }
 
     /**
@@ -254,6 +279,6 @@ public final class BookPipeline {
     }
 
     private static BookRun empty(Symbol s, long nowMs) {
-        return new BookRun(s, nowMs, null, null, null, List.of(), List.of(), Long.MAX_VALUE, 0, 0, 0);
+        return new BookRun(s, nowMs, null, null, null, List.of(), List.of(), Long.MAX_VALUE, 0, 0, 0, null);
     }
 }

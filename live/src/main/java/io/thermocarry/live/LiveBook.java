@@ -9,6 +9,9 @@ import io.thermocarry.binance.stream.StreamListener;
 import io.thermocarry.core.Checks;
 import io.thermocarry.core.execution.Child;
 import io.thermocarry.core.execution.Fill;
+import io.thermocarry.core.margin.MarginOutcome;
+import io.thermocarry.core.margin.MarginSpec;
+import io.thermocarry.core.margin.OpenPerpLeg;
 import io.thermocarry.core.market.Bar;
 import io.thermocarry.core.market.BarInterval;
 import io.thermocarry.core.market.BarSeries;
@@ -18,6 +21,7 @@ import io.thermocarry.core.market.Market;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.core.regime.Regime;
 import io.thermocarry.core.series.Resampler;
+import io.thermocarry.core.strategy.ExitReason;
 import io.thermocarry.core.strategy.Side;
 import io.thermocarry.core.strategy.SignalPath;
 import io.thermocarry.store.LiveStore;
@@ -528,8 +532,7 @@ public final class LiveBook implements StreamListener {
         b.run = run;
         List<FillRow> newFills = new ArrayList<>();
         for (Fill f : run.fills()) {
-            long d = f.decisionTime().toEpochMilli();
-            if (b.storedFills.containsKey(d + "/perp")) {
+            if (b.storedFills.containsKey(decisionKey(f) + "/perp")) {
                 continue;
             }
             newFills.addAll(legs(b, f));
@@ -590,16 +593,29 @@ public final class LiveBook implements StreamListener {
         lines.forEach(log);
     }
 
-    /** The two legs of an order: prices of the fill model, half the order's fee on each leg. */
-    private List<FillRow> legs(SymbolBook b, Fill f) {
+    /**
+     * The stored decision time of a fill (its key with the leg). A liquidation is booked at the close of the bar that
+     * breached, where the child may also decide (and re-enter): it is keyed 1 ms before that close, inside the bar it
+     * happened in, so both orders are kept, the liquidation first. Every other decision is at a bar close.
+     */
+    static long decisionKey(Fill f) {
         long d = f.decisionTime().toEpochMilli();
+        return f.reason() == ExitReason.LIQUIDATION ? d - 1 : d;
+    }
+
+    /**
+     * The two legs of an order: prices of the fill model, half the order's fee on each leg. A liquidation keeps the
+     * engine's prices and fees (the exchange closes the perp at the liquidation price) under either fill model.
+     */
+    private List<FillRow> legs(SymbolBook b, Fill f) {
+        long d = decisionKey(f);
         String from = f.from().name();
         String to = f.to().name();
         String reason = f.reason() == null ? "" : f.reason().name();
         double spotPrice = f.spotPrice();
         double perpPrice = f.perpPrice();
         double fee = f.fee();
-        if (config.fill() == FillModel.BOOK) {
+        if (config.fill() == FillModel.BOOK && f.reason() != ExitReason.LIQUIDATION) {
             Quote q = b.quotes.get(d);
             if (q != null) {
                 // buying a leg lifts the ask, selling hits the bid: short basis = long spot + short perp
@@ -855,13 +871,47 @@ public final class LiveBook implements StreamListener {
             m.put("fundingEarned", earned);
             m.put("fundingPayments", payments.size());
             m.put("pendingSettlements", inputs == null ? 0 : pendingSettlements(this, nowMs).size());
-            m.put("marginRatio", null);
+            margin(m);
             long next = mark != null ? mark.nextFundingTimeMs() : 0;
             m.put("nextSettlement", next > 0 ? Instant.ofEpochMilli(next).toString() : null);
             m.put("nextSettlementSeconds", next > 0 ? Math.max(0, next - wallMs) / 1000.0 : null);
             m.put("markPrice", mark == null ? null : mark.markPrice());
             m.put("fundingRate", mark == null ? null : mark.fundingRate());
             return m;
+        }
+
+        /**
+         * The perp leg's margin (SPEC §13) from the run's {@link MarginOutcome}: {@code marginRatio} the coverage
+         * {@code B/MM} of the leg held now at the latest mark price (the stream's, else the last 1 m mark bar's, else
+         * the perp's close; liquidation at {@code <= 1}), {@code minMarginRatio} the lowest coverage of the path,
+         * {@code liquidations}, the leg's {@code liquidationPrice} and futures {@code wallet} (units of the
+         * symbol's capital). All null when the margin is off (leverage 0); the leg's values null while flat.
+         */
+        void margin(Map<String, Object> m) {
+            MarginSpec spec = config.margin(symbol);
+            BookPipeline.BookRun r = run;
+            MarginOutcome o = r == null ? null : r.margin();
+            OpenPerpLeg leg = o == null ? null : o.openLeg();
+            double price = marginPrice();
+            m.put("leverage", spec == null ? null : spec.leverage());
+            m.put("marginRatio", leg == null || !Double.isFinite(price) ? null : o.coverageAt(price));
+            m.put("marginPrice", leg == null ? null : price);
+            m.put("minMarginRatio", o == null ? null : o.minCoverage());
+            m.put("liquidations", o == null ? null : o.liquidationCount());
+            m.put("liquidationPrice", leg == null ? null : o.openLiquidationPrice());
+            m.put("wallet", leg == null ? null : leg.wallet());
+        }
+
+        /** The latest mark price: the stream's, else the last 1 m mark bar's close, else the perp's close. */
+        double marginPrice() {
+            if (mark != null) {
+                return mark.markPrice();
+            }
+            BookPipeline.Inputs in = inputs;
+            if (in != null && !in.mark().isEmpty()) {
+                return in.mark().close(in.mark().size() - 1);
+            }
+            return in != null && !in.perp().isEmpty() ? in.perp().close(in.perp().size() - 1) : Double.NaN;
         }
 
         /**

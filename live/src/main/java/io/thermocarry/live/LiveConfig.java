@@ -8,12 +8,16 @@ import io.thermocarry.core.execution.ExecutionRules;
 import io.thermocarry.core.execution.ExecutionSpec;
 import io.thermocarry.core.features.FeatureSpec;
 import io.thermocarry.core.features.VetoSpec;
+import io.thermocarry.core.margin.MarginSpec;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.core.regime.RegimeConfig;
 import io.thermocarry.core.regime.RegimeSpec;
 import io.thermocarry.core.signal.SignalSpec;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -28,10 +32,12 @@ import java.util.stream.Collectors;
  * @param fee round-trip fee tier
  * @param medianWindow window of the intraday rolling basis median ({@code execute --median-hours})
  * @param fill fill model
+ * @param margins the margin policy of each symbol's perp leg ({@code execute --leverage}, SPEC §13), by symbol
+ *     name; empty = margin off (leverage 0: the book as without margin, its configuration text unchanged)
  */
 public record LiveConfig(String bookId, List<Symbol> symbols, long startMs, Child child, ExecutionRules rules,
         FeeTier fee, SignalSpec signalSpec, RegimeSpec regimeSpec, RegimeConfig regimeConfig, FeatureSpec featureSpec,
-        VetoSpec vetoSpec, Duration medianWindow, FillModel fill) {
+        VetoSpec vetoSpec, Duration medianWindow, FillModel fill, Map<String, MarginSpec> margins) {
     /** Validates. */
     public LiveConfig {
         Checks.notNull(bookId, "bookId");
@@ -47,8 +53,50 @@ public record LiveConfig(String bookId, List<Symbol> symbols, long startMs, Chil
         Checks.notNull(vetoSpec, "vetoSpec");
         Checks.notNull(medianWindow, "medianWindow");
         Checks.notNull(fill, "fill");
+        margins = Map.copyOf(Checks.notNull(margins, "margins"));
+        if (!margins.isEmpty()) {
+            for (Symbol s : symbols) {
+                MarginSpec m = margins.get(s.name());
+                Checks.check(m != null && m.enabled(), "margin on: every symbol needs an enabled margin spec, "
+                        + s.name() + " has " + m);
+            }
+            Checks.check(margins.size() == symbols.size(), "margin specs of symbols not traded: " + margins.keySet());
+        }
         Checks.check(!regimeConfig.hasVetoes(), "the live book runs without microstructure data: full+veto is not"
                 + " available (the desk's gates pass as not evaluated)");
+    }
+
+    /** A book without margin (leverage 0). */
+    public LiveConfig(String bookId, List<Symbol> symbols, long startMs, Child child, ExecutionRules rules,
+            FeeTier fee, SignalSpec signalSpec, RegimeSpec regimeSpec, RegimeConfig regimeConfig,
+            FeatureSpec featureSpec, VetoSpec vetoSpec, Duration medianWindow, FillModel fill) {
+        this(bookId, symbols, startMs, child, rules, fee, signalSpec, regimeSpec, regimeConfig, featureSpec, vetoSpec,
+                medianWindow, fill, Map.of());
+    }
+
+    /**
+     * The same book with the margin path on: {@code spec} gives each symbol's policy (leverage 0 for all = off).
+     */
+    public LiveConfig withMargin(Function<Symbol, MarginSpec> spec) {
+        Map<String, MarginSpec> m = new TreeMap<>();
+        for (Symbol s : symbols) {
+            MarginSpec x = spec.apply(s);
+            if (x.enabled()) {
+                m.put(s.name(), x);
+            }
+        }
+        return new LiveConfig(bookId, symbols, startMs, child, rules, fee, signalSpec, regimeSpec, regimeConfig,
+                featureSpec, vetoSpec, medianWindow, fill, m);
+    }
+
+    /** The margin policy of a symbol's perp leg, null when the margin is off. */
+    public MarginSpec margin(Symbol s) {
+        return margins.get(s.name());
+    }
+
+    /** True when the margin path runs (leverage > 0). */
+    public boolean marginOn() {
+        return !margins.isEmpty();
     }
 
     /** {@code execute}'s defaults: 5 m child, default desk rules, 24 h median, the given tier and fill model. */
@@ -81,6 +129,26 @@ public record LiveConfig(String bookId, List<Symbol> symbols, long startMs, Chil
         return "symbols=" + symbols.stream().map(Symbol::name).collect(Collectors.joining(",")) + ";start=" + startMs
                 + ";child=" + child.code() + ";fee=" + fee.roundTripBps() + ";rules=" + rules + ";signals="
                 + signalSpec + ";regime=" + regimeSpec + ";config=" + regimeConfig + ";features=" + featureSpec
-                + ";vetoes=" + canonicalSets(vetoSpec.toString()) + ";median=" + medianWindow;
+                + ";vetoes=" + canonicalSets(vetoSpec.toString()) + ";median=" + medianWindow + marginText();
+    }
+
+    /** The margin part of {@link #describe()}: empty when off, so books without margin keep their stored text. */
+    private String marginText() {
+        if (margins.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(";margin=");
+        for (Symbol s : symbols) {
+            MarginSpec m = margins.get(s.name());
+            sb.append(s.name()).append(":leverage=").append(m.leverage()).append(",futuresShare=")
+                    .append(m.futuresShare()).append(",transferDelay=").append(m.transferDelay()).append(",transferAt=")
+                    .append(m.transferAt()).append(",clearance=").append(m.clearanceFeeRate()).append(",capitalUsdt=")
+                    .append(m.capitalUsdt()).append(",brackets=");
+            for (int b = 0; b < m.table().size(); b++) {
+                sb.append(b == 0 ? "" : "|").append(m.table().bracket(b));
+            }
+            sb.append(';');
+        }
+        return sb.substring(0, sb.length() - 1);
     }
 }

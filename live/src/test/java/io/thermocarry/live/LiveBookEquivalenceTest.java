@@ -3,19 +3,26 @@ package io.thermocarry.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.thermocarry.binance.stream.KlineEvent;
 import io.thermocarry.core.execution.ExecutionResult;
 import io.thermocarry.core.execution.Fill;
+import io.thermocarry.core.execution.MarginExecution;
+import io.thermocarry.core.margin.MarginMath;
+import io.thermocarry.core.margin.MarginSpec;
+import io.thermocarry.core.margin.PerpLeg;
 import io.thermocarry.core.market.BarInterval;
 import io.thermocarry.core.physics.CycleStart;
 import io.thermocarry.core.physics.SyntheticIntradayMarket;
 import io.thermocarry.core.physics.SyntheticIntradayOuMarket;
 import io.thermocarry.core.physics.SyntheticIntradaySpec;
 import io.thermocarry.core.physics.SyntheticSpec;
+import io.thermocarry.core.strategy.ExitReason;
 import io.thermocarry.store.LiveStore.FillRow;
 import io.thermocarry.store.LiveStore.FundingRow;
 import io.thermocarry.store.Store;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class LiveBookEquivalenceTest {
     private static final int HISTORY_CYCLES = 380;
     private static final int LIVE_CYCLES = 10;
+    private static final double LEVERAGE = 18;
     private static Replay replay;
     private static ExecutionResult batch;
 
@@ -95,6 +103,12 @@ class LiveBookEquivalenceTest {
                 }
             }
             assertTrue(j >= 1, "funding payments compared: " + j);
+            // leverage 0: no margin path, the status says so
+            Map<String, Object> sym = symbolStatus(book, replay.endMs);
+            for (String k : List.of("leverage", "marginRatio", "minMarginRatio", "liquidations", "liquidationPrice",
+                    "wallet")) {
+                assertTrue(sym.containsKey(k) && sym.get(k) == null, k + " with leverage 0: " + sym.get(k));
+            }
             assertTrue(log.size() > 100, "one log line per decision: " + log.size());
             // every decision line shows the batch's regime and signals of its cycle (the running cycle included)
             var sig = batch.request().signals();
@@ -109,6 +123,136 @@ class LiveBookEquivalenceTest {
                 assertTrue(line.contains(want), line + " expected " + want);
             }
         }
+    }
+
+    /**
+     * {@code live --leverage 18} equals {@code execute --leverage 18} on the same bars: fills (the liquidations
+     * with {@code LIQUIDATION}), funding and the liquidation count. At 18x with no futures share (the wallet is the
+     * initial margin N/18) the synthetic market liquidates 3 of its 4 carries within minutes of their entry and
+     * closes the fourth on a regime change (16x liquidates none). At every minute the book holds a leg, the status's margin ratio is
+     * {@link MarginMath#coverage} of the stored position (its quantity, the last fill's price it was struck at, the
+     * futures wallet) at the mark price.
+     */
+    @Test
+    void leverage_fillsLiquidationsAndFunding_equalExecuteLeverage_exactly() {
+        LiveConfig c = replay.config("lev", FillModel.BAR).withMargin(s -> MarginSpec.of(s.name(), LEVERAGE, 0.0));
+        MarginSpec spec = c.margin(replay.symbol);
+        // the stored configuration text: a book without margin keeps its text, one with margin extends it
+        LiveConfig off = replay.config("lev", FillModel.BAR);
+        assertEquals(off.describe(), off.withMargin(s -> MarginSpec.of(s.name(), 0, 0.0)).describe());
+        assertTrue(c.describe().startsWith(off.describe() + ";margin=" + replay.symbol.name() + ":leverage=18.0,"),
+                c.describe());
+        MarginExecution batchLev = replay.batchMargin(c);
+        try (Store store = Store.inMemory()) {
+            replay.writeHistory(store);
+            LiveBook book = new LiveBook(store, c, x -> { });
+            book.start();
+            List<Replay.Step> steps = replay.steps(2);
+            int checked = 0;
+            int nullWhileHeld = 0;
+            for (int i = 0; i < steps.size(); i++) {
+                Replay.play(book, steps, i, i + 1);
+                // the minutes the checkpoint reached (both legs closed): the run and the mark price are of that minute
+                if (!(steps.get(i).event() instanceof KlineEvent) || book.checkpoint(replay.symbol) != steps.get(i)
+                        .timeMs()) {
+                    continue;
+                }
+                Map<String, Object> sym = symbolStatus(book, steps.get(i).timeMs());
+                assertEquals(LEVERAGE, (Double) sym.get("leverage"), 0.0);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> perpLeg = ((List<Map<String, Object>>) sym.get("legs")).get(1);
+                String side = (String) perpLeg.get("side");
+                if (side.equals("FLAT")) {
+                    continue;
+                }
+                if (sym.get("marginRatio") == null) {
+                    // the engine is flat where the stored book is not yet: an exit decided at a settlement still
+                    // provisional, or a liquidation in the bar closing now (withheld until the next bar)
+                    if (((Number) sym.get("pendingSettlements")).intValue() == 0) {
+                        nullWhileHeld++;
+                    }
+                    continue;
+                }
+                List<FillRow> perp = perpLegs(book.storedFills());
+                double entry = perp.get(perp.size() - 1).price();
+                double qty = Math.abs((Double) perpLeg.get("quantity"));
+                double wallet = (Double) sym.get("wallet");
+                double price = (Double) sym.get("marginPrice");
+                PerpLeg leg = side.equals("SHORT_BASIS") ? PerpLeg.SHORT : PerpLeg.LONG;
+                double usdt = spec.capitalUsdt();
+                double want = MarginMath.coverage(spec.table(), leg, qty * usdt, entry, wallet * usdt, price);
+                double got = (Double) sym.get("marginRatio");
+                assertTrue(Double.isFinite(got), "margin ratio " + got);
+                assertEquals(want, got, 1e-9 * Math.abs(want), "margin ratio at " + Replay.at(steps.get(i).timeMs()));
+                double lp = MarginMath.liquidationPrice(spec.table(), leg, qty * usdt, entry, wallet * usdt);
+                assertEquals(lp, (Double) sym.get("liquidationPrice"), 1e-9 * lp, "liquidation price");
+                assertTrue((Double) sym.get("minMarginRatio") <= got, "the path's minimum (bar extremes, this minute's"
+                        + " included) is at most the ratio at its close");
+                checked++;
+            }
+            assertTrue(checked >= 10, "minutes with a leg held: " + checked);
+            List<Fill> expected = new ArrayList<>();
+            for (Fill f : batchLev.result().fills()) {
+                if (f.decisionTime().toEpochMilli() < replay.endMs) {
+                    expected.add(f);
+                }
+            }
+            long liquidations = expected.stream().filter(f -> f.reason() == ExitReason.LIQUIDATION).count();
+            assertTrue(liquidations >= 1, "the synthetic market should liquidate at " + LEVERAGE + "x");
+            assertTrue(nullWhileHeld <= liquidations, "minutes without a ratio while held: " + nullWhileHeld);
+            assertEquals(batchLev.margin().liquidationCount(), liquidations, "liquidations before the end");
+            assertFillsEqual(expected, book.storedFills());
+            assertEquals(liquidations, perpLegs(book.storedFills()).stream()
+                    .filter(f -> f.reason().equals("LIQUIDATION")).count());
+            assertPaymentsEqual(batchLev.result(), store.live().funding("lev"));
+            Map<String, Object> end = symbolStatus(book, replay.endMs);
+            assertEquals((int) liquidations, end.get("liquidations"));
+            assertEquals(batchLev.margin().minCoverage(), (Double) end.get("minMarginRatio"), 0.0);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> symbolStatus(LiveBook book, long wallMs) {
+        return ((List<Map<String, Object>>) book.status(wallMs).get("symbols")).get(0);
+    }
+
+    static void assertFillsEqual(List<Fill> expected, List<FillRow> stored) {
+        List<FillRow> perp = perpLegs(stored);
+        List<FillRow> spot = spotLegs(stored);
+        assertEquals(expected.size(), perp.size(), "orders");
+        for (int i = 0; i < expected.size(); i++) {
+            Fill f = expected.get(i);
+            FillRow p = perp.get(i);
+            FillRow s = spot.get(i);
+            String what = "fill " + i + " at " + f.decisionTime();
+            // a liquidation is keyed 1 ms before the close it is booked at (LiveBook.decisionKey)
+            long key = f.decisionTime().toEpochMilli() - (f.reason() == ExitReason.LIQUIDATION ? 1 : 0);
+            assertEquals(key, p.decisionMs(), what);
+            assertEquals(f.fillTime().toEpochMilli(), p.fillMs(), what);
+            assertEquals(f.from().name(), p.sideFrom(), what);
+            assertEquals(f.to().name(), p.sideTo(), what);
+            assertEquals(f.reason() == null ? "" : f.reason().name(), p.reason(), what);
+            assertEquals(f.targetNotional(), p.targetNotional(), 0.0, what);
+            assertEquals(f.perpPrice(), p.price(), 0.0, what);
+            assertEquals(f.spotPrice(), s.price(), 0.0, what);
+            assertEquals(f.tradedNotional(), p.tradedNotional(), 0.0, what);
+            assertEquals(f.fee(), p.fee() + s.fee(), 0.0, what);
+        }
+    }
+
+    static void assertPaymentsEqual(ExecutionResult batch, List<FundingRow> pays) {
+        var ledger = batch.ledger();
+        int j = 0;
+        for (int k = ledger.firstCycle(); k + 1 < ledger.size(); k++) {
+            if (ledger.funding(k) != 0.0) {
+                FundingRow p = pays.get(j++);
+                assertEquals(ledger.endMs(k), p.settlementMs(), "settlement of row " + k);
+                assertEquals(ledger.funding(k), p.payment(), 0.0, "payment at " + Replay.at(p.settlementMs()));
+                assertEquals("settled", p.status());
+            }
+        }
+        assertEquals(pays.size(), j, "payments");
+        assertTrue(j >= 1, "funding payments compared: " + j);
     }
 
     @Test

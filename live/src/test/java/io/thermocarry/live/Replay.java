@@ -12,10 +12,14 @@ import io.thermocarry.core.execution.ExecutionRequest;
 import io.thermocarry.core.execution.ExecutionResult;
 import io.thermocarry.core.execution.ExecutionRules;
 import io.thermocarry.core.execution.ExecutionWindow;
+import io.thermocarry.core.execution.MarginExecution;
 import io.thermocarry.core.execution.Readmission;
 import io.thermocarry.core.features.FeatureEngine;
 import io.thermocarry.core.features.MicroInputs;
 import io.thermocarry.core.features.VetoPath;
+import io.thermocarry.core.margin.MarginBars;
+import io.thermocarry.core.margin.MarginInputs;
+import io.thermocarry.core.margin.MarginSpec;
 import io.thermocarry.core.market.BarInterval;
 import io.thermocarry.core.market.BarSeries;
 import io.thermocarry.core.market.FundingSeries;
@@ -179,6 +183,15 @@ final class Replay {
      * microstructure data), built from the series without the store or the live code.
      */
     ExecutionResult batch(LiveConfig c) {
+        return batchMargin(c).result();
+    }
+
+    /**
+     * The batch run with the margin path: {@code execute --leverage} on these bars, the margin bars built as
+     * {@code execute} builds them from its 1 m state bars ({@link MarginBars#of}); at leverage 0 (the config's
+     * margin off) the margin-free run.
+     */
+    MarginExecution batchMargin(LiveConfig c) {
         FundingSeries fund = funding.slice(Long.MIN_VALUE, endMs + 1);
         BarSeries perpH1 = Resampler.resample(perp.slice(Long.MIN_VALUE, endMs), BarInterval.H1).bars();
         BarSeries spotH1 = Resampler.resample(spot.slice(Long.MIN_VALUE, endMs), BarInterval.H1).bars();
@@ -196,8 +209,15 @@ final class Replay {
                 BarSeries.empty(symbol, Market.MARK, BarInterval.M1), BarSeries.empty(symbol, Market.INDEX,
                         BarInterval.M1), c.medianWindow());
         ExecutionWindow w = ExecutionWindow.covered(cycles, path, state, cycles.lowerBound(startMs));
-        return ExecutionEngine.run(ExecutionRequest.of(w, state, BarSeries.empty(symbol, Market.PREMIUM,
-                BarInterval.M1), c.spec()));
+        ExecutionRequest req = ExecutionRequest.of(w, state, BarSeries.empty(symbol, Market.PREMIUM, BarInterval.M1),
+                c.spec());
+        MarginSpec spec = c.margin(symbol);
+        if (spec == null) {
+            return new MarginExecution(ExecutionEngine.run(req), null);
+        }
+        MarginBars bars = MarginBars.of(perp.slice(from, endMs), spot.slice(from, endMs),
+                BarSeries.empty(symbol, Market.MARK, BarInterval.M1));
+        return ExecutionEngine.run(req, new MarginInputs(spec, bars));
     }
 
     static String at(long ms) {

@@ -22,6 +22,7 @@ import io.thermocarry.core.margin.MarginAccount;
 import io.thermocarry.core.margin.MarginBars;
 import io.thermocarry.core.margin.MarginInputs;
 import io.thermocarry.core.margin.MarginOutcome;
+import io.thermocarry.core.margin.OpenPerpLeg;
 import io.thermocarry.core.margin.PerpLeg;
 import io.thermocarry.core.strategy.Side;
 import io.thermocarry.core.strategy.SignalPath;
@@ -72,6 +73,8 @@ import java.util.Map;
  * the liquidation price with the clearance fee and the spot leg at the next state bar's close, books the pair's
  * move and the fees in the running row, cancels the order pending, and ends the trade with
  * {@link ExitReason#LIQUIDATION}; the child may re-enter at its next decision. Leverage 0 is the run without it.
+ * The leg still held before the window end's close is reported ({@link MarginOutcome#openLeg()}: the live book's
+ * running margin).
  */
 public final class ExecutionEngine {
     private static final Unevaluated[] UNEVALUATED = Unevaluated.values();
@@ -349,6 +352,7 @@ public final class ExecutionEngine {
         private final List<Liquidation> liquidations;
         private long barsWalked;
         private int marginFrom;
+        private OpenPerpLeg openLeg;
 
         Run(ExecutionRequest request, Plan plan, MarginInputs margin) {
             this.request = request;
@@ -425,7 +429,7 @@ public final class ExecutionEngine {
             return new MarginOutcome(marginInputs.spec(), account.minCoverage(),
                     ms == Long.MIN_VALUE ? null : Instant.ofEpochMilli(ms), account.minCoverageWorst(),
                     account.minCoverageStrike(), liquidations, account.transfers(), account.transferred(), barsWalked,
-                    0, account.overLeveraged());
+                    0, account.overLeveraged(), openLeg);
         }
 
         /**
@@ -498,6 +502,9 @@ public final class ExecutionEngine {
             }
             if (n > first) {
                 loop();
+                if (account != null && side.isBasisPair()) {
+                    openLeg = OpenPerpLeg.of(account);
+                }
                 finalClose();
             }
             return result();

@@ -247,6 +247,11 @@ public final class MarginAccount {
         return liquidationPrice;
     }
 
+    /** Direction of the leg last opened ({@code null} before any opening). */
+    public PerpLeg leg() {
+        return sign == 0 ? null : sign < 0 ? PerpLeg.SHORT : PerpLeg.LONG;
+    }
+
     /** Futures wallet {@code W} (units of capital). */
     public double wallet() {
         return wallet;

@@ -19,13 +19,36 @@ import java.util.List;
  * @param cyclesWithoutBars held cycles with no bar inside (not checked, counted)
  * @param overLeveraged openings (entries and re-sizes) at a leverage above the bracket's maximum at their
  *     notional: Binance would have refused them
+ * @param openLeg the perp leg still held where the margin path ended, before any close at the window end (null
+ *     when flat there, or when the engine does not report it): the live book's running position
  */
 public record MarginOutcome(MarginSpec spec, double minCoverage, Instant minCoverageTime,
         double minCoverageWorstPrice, double minCoverageStrikePrice, List<Liquidation> liquidations, int transfers,
-        double transferred, long barsWalked, int cyclesWithoutBars, int overLeveraged) {
+        double transferred, long barsWalked, int cyclesWithoutBars, int overLeveraged, OpenPerpLeg openLeg) {
     /** Copies the list. */
     public MarginOutcome {
         liquidations = List.copyOf(liquidations);
+    }
+
+    /** An outcome without the open leg (the cycle engine's: it closes at its last settlement). */
+    public MarginOutcome(MarginSpec spec, double minCoverage, Instant minCoverageTime, double minCoverageWorstPrice,
+            double minCoverageStrikePrice, List<Liquidation> liquidations, int transfers, double transferred,
+            long barsWalked, int cyclesWithoutBars, int overLeveraged) {
+        this(spec, minCoverage, minCoverageTime, minCoverageWorstPrice, minCoverageStrikePrice, liquidations,
+                transfers, transferred, barsWalked, cyclesWithoutBars, overLeveraged, null);
+    }
+
+    /**
+     * Coverage {@code B/MM} of the open leg at price {@code P} ({@link OpenPerpLeg#coverage}; liquidation at
+     * {@code <= 1}); NaN when no leg is open.
+     */
+    public double coverageAt(double price) {
+        return openLeg == null ? Double.NaN : openLeg.coverage(spec, price);
+    }
+
+    /** Liquidation price of the open leg ({@link OpenPerpLeg#liquidationPrice}); NaN when no leg is open. */
+    public double openLiquidationPrice() {
+        return openLeg == null ? Double.NaN : openLeg.liquidationPrice(spec);
     }
 
     /** Number of liquidations. */

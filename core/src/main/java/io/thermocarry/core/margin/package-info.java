@@ -5,7 +5,9 @@
  * liquidation price of a short or long perp leg), the desk's wallet policy
  * ({@link io.thermocarry.core.margin.MarginSpec}: leverage, futures-wallet share, transfer trigger and delay,
  * clearance fee) and the bar-by-bar futures wallet ({@link io.thermocarry.core.margin.MarginAccount}) that the
- * cycle engine drives at the run's bar resolution ({@link io.thermocarry.core.margin.MarginBars}).
+ * cycle engine drives at the run's bar resolution ({@link io.thermocarry.core.margin.MarginBars}); an execution
+ * run reports the leg still held where it ended ({@link io.thermocarry.core.margin.OpenPerpLeg}: the live book's
+ * coverage and liquidation price now).
  *
  * <p><b>Which margin ratio.</b> Binance defines the margin ratio as {@code maintenance / margin balance} and
  * liquidates at {@code >= 100 %}. thermocarry reports its reciprocal, the <em>coverage</em>
