@@ -932,75 +932,40 @@ public final class LiveBook implements StreamListener {
             for (FundingRow f : payments.values()) {
                 funding += f.payment();
             }
-            double fees = 0;
-            double basis = 0;
-            double qSpot = 0;
-            double qPerp = 0;
-            double sSpot = 0;
-            double sPerp = 0;
-            double notional = 0;
-            String side = Side.FLAT.name();
-            for (FillRow f : fillRows) {
-                FillRow sp = storedFills.get(f.decisionMs() + "/spot");
-                if (sp == null) {
-                    continue;
-                }
-                fees += f.fee() + sp.fee();
-                double sign = side.equals(Side.SHORT_BASIS.name()) ? 1 : side.equals(Side.LONG_BASIS.name()) ? -1 : 0;
-                // mark the held pair to this fill's prices, then trade
-                basis += sign * (qSpot * (sp.price() - sSpot) - qPerp * (f.price() - sPerp));
-                sSpot = sp.price();
-                sPerp = f.price();
-                if (!f.sideTo().equals(side) || notional == 0) {
-                    qSpot = f.targetNotional() > 0 ? f.targetNotional() / sp.price() : 0;
-                    qPerp = f.targetNotional() > 0 ? f.targetNotional() / f.price() : 0;
-                } else if (notional > 0) {
-                    double l = f.targetNotional() / notional;
-                    qSpot *= l;
-                    qPerp *= l;
-                }
-                side = f.sideTo();
-                notional = f.targetNotional();
-            }
+            HeldPair h = replayFills();
+            double basis = h.basis;
             BookPipeline.Inputs in = inputs;
             if (in != null && !in.perp().isEmpty() && !in.spot().isEmpty()) {
-                double sign = side.equals(Side.SHORT_BASIS.name()) ? 1 : side.equals(Side.LONG_BASIS.name()) ? -1 : 0;
                 double spotNow = in.spot().close(in.spot().size() - 1);
                 double perpNow = in.perp().close(in.perp().size() - 1);
-                basis += sign * (qSpot * (spotNow - sSpot) - qPerp * (perpNow - sPerp));
+                basis += h.markPnl(spotNow, perpNow);
             }
-            return new double[] {funding, basis, fees};
+            return new double[] {funding, basis, h.fees};
+        }
+
+        /** The pair held after replaying the stored fills in order (both legs of each decision), with its PnL. */
+        HeldPair replayFills() {
+            HeldPair h = new HeldPair();
+            for (FillRow f : fillRows) {
+                FillRow sp = storedFills.get(f.decisionMs() + "/spot");
+                if (sp != null) {
+                    h.trade(f, sp);
+                }
+            }
+            return h;
         }
 
         /** Position per leg from the stored fills: side, quantity, entry price (the margin model's hook). */
         List<Object> legs() {
-            double qSpot = 0;
-            double qPerp = 0;
-            double pSpot = Double.NaN;
-            double pPerp = Double.NaN;
-            String side = Side.FLAT.name();
-            double notional = 0;
-            FillRow lastPerp = null;
-            for (FillRow f : fillRows) {
-                FillRow s = storedFills.get(f.decisionMs() + "/spot");
-                if (s == null) {
-                    continue;
-                }
-                if (!f.sideTo().equals(side) || notional == 0) {
-                    qSpot = f.targetNotional() > 0 ? f.targetNotional() / s.price() : 0;
-                    qPerp = f.targetNotional() > 0 ? f.targetNotional() / f.price() : 0;
-                    pSpot = s.price();
-                    pPerp = f.price();
-                } else if (notional > 0) {
-                    double l = f.targetNotional() / notional;
-                    qSpot *= l;
-                    qPerp *= l;
-                }
-                side = f.sideTo();
-                notional = f.targetNotional();
-                lastPerp = f;
-            }
-            double sign = side.equals(Side.SHORT_BASIS.name()) ? 1 : side.equals(Side.LONG_BASIS.name()) ? -1 : 0;
+            HeldPair h = replayFills();
+            String side = h.side;
+            double sign = h.sign();
+            double qSpot = h.qSpot;
+            double qPerp = h.qPerp;
+            double pSpot = h.entrySpot;
+            double pPerp = h.entryPerp;
+            double notional = h.notional;
+            FillRow lastPerp = h.lastPerp;
             double lastPerpPx = mark != null ? mark.markPrice() : pPerp;
             List<Object> out = new ArrayList<>();
             Map<String, Object> sp = new LinkedHashMap<>();
@@ -1019,6 +984,56 @@ public final class LiveBook implements StreamListener {
             pp.put("lastFill", lastPerp == null ? null : Instant.ofEpochMilli(lastPerp.fillMs()).toString());
             out.add(pp);
             return out;
+        }
+    }
+
+    /**
+     * The basis pair built by replaying stored fills: quantities per leg (re-sized from the target notional at each
+     * fill, re-struck at a side change), entry prices, the basis PnL of marking the held pair from fill to fill, and
+     * the fees paid.
+     */
+    static final class HeldPair {
+        String side = Side.FLAT.name();
+        double notional;
+        double qSpot;
+        double qPerp;
+        double entrySpot = Double.NaN;
+        double entryPerp = Double.NaN;
+        double lastSpot;
+        double lastPerpPrice;
+        double basis;
+        double fees;
+        FillRow lastPerp;
+
+        /** +1 short basis (long spot, short perp), −1 long basis, 0 flat. */
+        double sign() {
+            return side.equals(Side.SHORT_BASIS.name()) ? 1 : side.equals(Side.LONG_BASIS.name()) ? -1 : 0;
+        }
+
+        /** PnL of the held pair from the last fill's prices to these. */
+        double markPnl(double spot, double perp) {
+            return sign() * (qSpot * (spot - lastSpot) - qPerp * (perp - lastPerpPrice));
+        }
+
+        /** Marks the held pair to this decision's fill prices, then trades to its target. */
+        void trade(FillRow perp, FillRow spot) {
+            fees += perp.fee() + spot.fee();
+            basis += markPnl(spot.price(), perp.price());
+            lastSpot = spot.price();
+            lastPerpPrice = perp.price();
+            if (!perp.sideTo().equals(side) || notional == 0) {
+                qSpot = perp.targetNotional() > 0 ? perp.targetNotional() / spot.price() : 0;
+                qPerp = perp.targetNotional() > 0 ? perp.targetNotional() / perp.price() : 0;
+                entrySpot = spot.price();
+                entryPerp = perp.price();
+            } else if (notional > 0) {
+                double l = perp.targetNotional() / notional;
+                qSpot *= l;
+                qPerp *= l;
+            }
+            side = perp.sideTo();
+            notional = perp.targetNotional();
+            lastPerp = perp;
         }
     }
 }
