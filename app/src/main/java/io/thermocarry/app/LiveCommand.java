@@ -1,9 +1,8 @@
 package io.thermocarry.app;
 
+import io.thermocarry.binance.download.NetPolicy;
 import io.thermocarry.core.backtest.FeeTier;
 import io.thermocarry.core.execution.Child;
-import io.thermocarry.core.market.BarInterval;
-import io.thermocarry.core.market.Market;
 import io.thermocarry.core.market.Symbol;
 import io.thermocarry.live.FillModel;
 import io.thermocarry.live.LiveBook;
@@ -15,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +54,11 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--strategy", defaultValue = "desk", paramLabel = "desk",
             description = "strategy: desk (the execution engine's rules) (default ${DEFAULT-VALUE})")
     String strategy;
+
+    @Option(names = "--warmup-days", defaultValue = "130", paramLabel = "DAYS",
+            description = "when the store has no hourly history before the book's start, fetch funding and 1 h perp"
+                    + " and spot bars of this many days before it over REST (0: never fetch; default ${DEFAULT-VALUE})")
+    long warmupDays;
 
     @Option(names = "--port", defaultValue = "8765", paramLabel = "PORT",
             description = "status page port on 127.0.0.1; 0 = any free port (default ${DEFAULT-VALUE})")
@@ -127,13 +132,18 @@ final class LiveCommand implements Callable<Integer> {
             LiveConfig config = new LiveConfig(bookName, symbols, start, ch, ruleOptions.rules(), tier,
                     signal.signalSpec(), signal.regimeSpec(), regime, signal.veto.featureSpec(),
                     signal.veto.vetoSpec(), ruleOptions.medianWindow(), fm).withMargin(s -> margin.spec(s, leverage));
+            URI futuresRest = uri(baseUrl, LiveStreams.DEFAULT_FUTURES_REST, "--base-url");
+            URI spotRest = uri(spotBaseUrl, baseUrl != null ? futuresRest : LiveStreams.DEFAULT_SPOT_REST,
+                    "--spot-base-url");
+            List<Symbol> missing = LiveWarmup.missing(store, symbols, start);
+            if (!missing.isEmpty() && warmupDays > 0) {
+                LiveWarmup.fetch(store, missing, start, Duration.ofDays(warmupDays), futuresRest, spotRest,
+                        NetPolicy.defaults(), m -> err.println("live: " + m));
+            }
             for (Symbol s : symbols) {
                 requireHistory(store, s, start);
             }
             LiveBook book = new LiveBook(store, config, err::println);
-            URI futuresRest = uri(baseUrl, LiveStreams.DEFAULT_FUTURES_REST, "--base-url");
-            URI spotRest = uri(spotBaseUrl, baseUrl != null ? futuresRest : LiveStreams.DEFAULT_SPOT_REST,
-                    "--spot-base-url");
             URI futuresWs = uri(wsUrl, LiveStreams.DEFAULT_FUTURES_WS, "--ws-url");
             URI spotWs = uri(spotWsUrl, wsUrl != null ? futuresWs : LiveStreams.DEFAULT_SPOT_WS, "--spot-ws-url");
             daemon = new LiveDaemon(book, LiveStreams.rest(futuresRest, spotRest),
@@ -185,10 +195,7 @@ final class LiveCommand implements Callable<Integer> {
     /** The signals need hourly spot and perp bars and funding before the book's start. */
     private static void requireHistory(Store store, Symbol s, long startMs) {
         Instant start = Instant.ofEpochMilli(startMs);
-        boolean hourly = !store.bars(s, Market.PERP, BarInterval.H1, null, start).isEmpty()
-                && !store.bars(s, Market.SPOT, BarInterval.H1, null, start).isEmpty();
-        boolean funding = !store.funding(s, null, start).isEmpty();
-        if (!hourly || !funding) {
+        if (!LiveWarmup.present(store, s, startMs)) {
             throw new JobFailed("no hourly history for " + s + " before the book's start " + start + " in the store"
                     + " (the signals warm up on 360 funding cycles): run 'thermocarry download --symbols " + s
                     + " --series funding,perp,spot --from <120+ days ago>' first");
