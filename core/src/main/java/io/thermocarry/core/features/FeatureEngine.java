@@ -214,15 +214,21 @@ public final class FeatureEngine {
      * before {@code t} and the next; the last event's own interval after the data; 8 h without funding).
      */
     public static long intervalAt(FundingSeries funding, long t) {
-        int n = funding.size();
-        if (n == 0) {
+        if (funding.isEmpty()) {
             return DEFAULT_INTERVAL_MS;
         }
-        int i = funding.lowerBound(t + 1) - 1;
+        return intervalAfter(funding, funding.lowerBound(t + 1) - 1);
+    }
+
+    /**
+     * Interval in force after settlement {@code i} (the last at or before the time asked; −1 before the first):
+     * the spacing to the next settlement, else the event's own interval. The series must not be empty.
+     */
+    private static long intervalAfter(FundingSeries funding, int i) {
         if (i < 0) {
             return funding.intervalMs(0);
         }
-        return i + 1 < n ? funding.timeMs(i + 1) - funding.timeMs(i) : funding.intervalMs(i);
+        return i + 1 < funding.size() ? funding.timeMs(i + 1) - funding.timeMs(i) : funding.intervalMs(i);
     }
 
     private static void openInterest(OpenInterestSeries oi, FundingSeries funding, FeatureFrame f, FeatureSpec spec) {
@@ -245,7 +251,7 @@ public final class FeatureEngine {
                 while (fc + 1 < ft.length && ft[fc + 1] <= t[k]) {
                     fc++;
                 }
-                h = fc < 0 ? funding.intervalMs(0) : fc + 1 < ft.length ? ft[fc + 1] - ft[fc] : funding.intervalMs(fc);
+                h = intervalAfter(funding, fc);
             }
             long target = t[k] - h;
             if (target < lastTarget) {
